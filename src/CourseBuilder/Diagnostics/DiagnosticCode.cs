@@ -1,0 +1,63 @@
+namespace CourseBuilder.Diagnostics;
+
+/// <summary>
+/// The stable catalogue of diagnostic codes. Codes are never renumbered or reused:
+/// authors and CI scripts match on them. docs/diagnostics.md documents each one,
+/// and a test keeps that page and this list in step.
+/// </summary>
+public sealed record DiagnosticCode(string Id, Severity DefaultSeverity, string Title)
+{
+    // Files and YAML
+    public static readonly DiagnosticCode MalformedYaml = new("CB0001", Severity.Error, "Malformed YAML");
+    public static readonly DiagnosticCode UnknownKey = new("CB0002", Severity.Warning, "Unknown key");
+    public static readonly DiagnosticCode MissingField = new("CB0003", Severity.Error, "Missing required field");
+    public static readonly DiagnosticCode InvalidValue = new("CB0004", Severity.Error, "Invalid value");
+    public static readonly DiagnosticCode InvalidUtf8 = new("CB0005", Severity.Error, "File is not valid UTF-8");
+    public static readonly DiagnosticCode MissingFile = new("CB0006", Severity.Error, "Required file missing");
+    public static readonly DiagnosticCode NoModules = new("CB0007", Severity.Error, "Course has no modules");
+    public static readonly DiagnosticCode ModuleWithoutLessons = new("CB0008", Severity.Error, "Module has no lessons");
+    public static readonly DiagnosticCode UnorderedName = new("CB0009", Severity.Warning, "File or folder name lacks its NN- order prefix");
+
+    // Identity
+    public static readonly DiagnosticCode DuplicateModuleId = new("CB0010", Severity.Error, "Duplicate module id");
+    public static readonly DiagnosticCode DuplicateLessonId = new("CB0011", Severity.Error, "Duplicate lesson id");
+    public static readonly DiagnosticCode DuplicateQuestionId = new("CB0012", Severity.Error, "Duplicate question id");
+    public static readonly DiagnosticCode DuplicateObjectiveId = new("CB0013", Severity.Error, "Duplicate objective id");
+    public static readonly DiagnosticCode InvalidId = new("CB0014", Severity.Error, "Invalid id");
+
+    // Questions
+    public static readonly DiagnosticCode NoCorrectAnswer = new("CB0020", Severity.Error, "Question has no correct answer");
+    public static readonly DiagnosticCode SingleChoiceManyCorrect = new("CB0021", Severity.Error, "Single-choice question has more than one correct answer");
+    public static readonly DiagnosticCode TooFewChoices = new("CB0022", Severity.Error, "Question has fewer than two choices");
+    public static readonly DiagnosticCode EmptyQuestionText = new("CB0023", Severity.Error, "Question text is empty");
+    public static readonly DiagnosticCode TooManyChoices = new("CB0024", Severity.Error, "Question has more than 26 choices");
+    public static readonly DiagnosticCode NoChoiceList = new("CB0025", Severity.Error, "Question has no choice list");
+    public static readonly DiagnosticCode TrueFalseChoices = new("CB0026", Severity.Error, "True/false question needs exactly the choices True and False");
+    public static readonly DiagnosticCode MissingFeedback = new("CB0027", Severity.Warning, "Choice has no feedback");
+    public static readonly DiagnosticCode MissingExplanation = new("CB0028", Severity.Warning, "Question has no explanation");
+
+    // Quiz and objectives
+    public static readonly DiagnosticCode PoolTooSmall = new("CB0030", Severity.Error, "Quiz draws more questions than its pool holds");
+    public static readonly DiagnosticCode UndefinedObjective = new("CB0031", Severity.Error, "Objective referenced but not defined");
+    public static readonly DiagnosticCode UnassessedObjective = new("CB0032", Severity.Warning, "Objective not assessed by any graded question");
+    public static readonly DiagnosticCode QuizWithoutQuestions = new("CB0033", Severity.Error, "Quiz has no questions");
+
+    // Images, links and assets
+    public static readonly DiagnosticCode MissingImage = new("CB0040", Severity.Error, "Image not found");
+    public static readonly DiagnosticCode ImageWithoutAlt = new("CB0041", Severity.Error, "Image has no alt text");
+    public static readonly DiagnosticCode PathOutsideContent = new("CB0042", Severity.Error, "Link or asset resolves outside the content folder");
+    public static readonly DiagnosticCode MissingLinkTarget = new("CB0043", Severity.Error, "Linked file not found");
+
+    // Raw HTML and syntax
+    public static readonly DiagnosticCode UnsafeHtml = new("CB0050", Severity.Error, "Raw HTML with script");
+    public static readonly DiagnosticCode UnknownDirective = new("CB0051", Severity.Warning, "Unknown ::: block");
+    public static readonly DiagnosticCode UnknownAttribute = new("CB0052", Severity.Warning, "Unknown attribute on a ::: block");
+    public static readonly DiagnosticCode MisplacedBlock = new("CB0053", Severity.Error, "Block not allowed here");
+
+    public static IReadOnlyList<DiagnosticCode> All { get; } = typeof(DiagnosticCode)
+        .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+        .Where(f => f.FieldType == typeof(DiagnosticCode))
+        .Select(f => (DiagnosticCode)f.GetValue(null)!)
+        .OrderBy(c => c.Id, StringComparer.Ordinal)
+        .ToList();
+}

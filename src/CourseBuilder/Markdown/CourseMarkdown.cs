@@ -1,0 +1,75 @@
+using CourseBuilder.Markdown.Callouts;
+using CourseBuilder.Markdown.Directives;
+using CourseBuilder.Markdown.Discussions;
+using CourseBuilder.Markdown.Figures;
+using CourseBuilder.Markdown.Questions;
+using CourseBuilder.Markdown.Reflections;
+using CourseBuilder.Markdown.Reveals;
+using Markdig;
+using Markdig.Renderers;
+using Markdig.Syntax;
+
+namespace CourseBuilder.Markdown;
+
+/// <summary>
+/// The one Markdig pipeline for the whole tool: CommonMark plus tables, footnotes, task lists,
+/// heading ids and our <c>:::</c> blocks. A pipeline is immutable and thread-safe, so modules
+/// parse in parallel with this single instance.
+/// </summary>
+public sealed class CourseMarkdown : IMarkdownExtension
+{
+    public static readonly DirectiveExtension Directives = new DirectiveExtension()
+        .Register("question", () => new QuestionBlock())
+        .Register("scenario", () => new QuestionBlock())
+        .Register("key-point", () => new CalloutBlock(CalloutKind.KeyPoint))
+        .Register("case", () => new CalloutBlock(CalloutKind.Case))
+        .Register("caution", () => new CalloutBlock(CalloutKind.Caution))
+        .Register("reflection", () => new ReflectionBlock())
+        .Register("reveal", () => new RevealBlock())
+        .Register("discussion", () => new DiscussionBlock())
+        .Register("facilitator", () => new FacilitatorNoteBlock());
+
+    public static MarkdownPipeline Pipeline { get; } = new MarkdownPipelineBuilder()
+        .UseYamlFrontMatter()
+        .UsePipeTables()
+        .UseGridTables()
+        .UseFootnotes()
+        .UseTaskLists()
+        .UseGenericAttributes()
+        .UseAutoIdentifiers(Markdig.Extensions.AutoIdentifiers.AutoIdentifierOptions.GitHub)
+        .Use(Directives)
+        .Use<FigureExtension>()
+        .Use<CourseMarkdown>()
+        .DisableHtml()
+        .Build();
+
+    /// <summary>The same syntax with raw HTML kept, for courses that write some.</summary>
+    public static MarkdownPipeline PipelineWithHtml { get; } = new MarkdownPipelineBuilder()
+        .UseYamlFrontMatter()
+        .UsePipeTables()
+        .UseGridTables()
+        .UseFootnotes()
+        .UseTaskLists()
+        .UseGenericAttributes()
+        .UseAutoIdentifiers(Markdig.Extensions.AutoIdentifiers.AutoIdentifierOptions.GitHub)
+        .Use(Directives)
+        .Use<FigureExtension>()
+        .Use<CourseMarkdown>()
+        .Build();
+
+    public static MarkdownDocument Parse(string text) => Markdig.Markdown.Parse(text, PipelineWithHtml);
+
+    public void Setup(MarkdownPipelineBuilder pipeline) { }
+
+    public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer)
+    {
+        if (renderer is not HtmlRenderer html) return;
+        html.ObjectRenderers.AddIfNotAlready<QuestionHtmlRenderer>();
+        html.ObjectRenderers.AddIfNotAlready<CalloutHtmlRenderer>();
+        html.ObjectRenderers.AddIfNotAlready<ReflectionHtmlRenderer>();
+        html.ObjectRenderers.AddIfNotAlready<RevealHtmlRenderer>();
+        html.ObjectRenderers.AddIfNotAlready<FacilitatorOnlyHtmlRenderer<DiscussionBlock>>();
+        html.ObjectRenderers.AddIfNotAlready<FacilitatorOnlyHtmlRenderer<FacilitatorNoteBlock>>();
+        html.ObjectRenderers.AddIfNotAlready<FigureHtmlRenderer>();
+    }
+}

@@ -1,0 +1,59 @@
+using CourseBuilder.Diagnostics;
+using Markdig.Syntax;
+
+namespace CourseBuilder.Model;
+
+public sealed record Objective(string Id, string Text, SourceLocation Location);
+
+/// <summary>A module folder <c>modules/NN-slug/</c>: its settings, lessons in order, the graded quiz pool and facilitator notes.</summary>
+public sealed record Module(
+    string Id,
+    int Number,
+    string Title,
+    string Description,
+    int Minutes,
+    IReadOnlyList<Objective> Objectives,
+    IReadOnlyList<Lesson> Lessons,
+    Quiz? Quiz,
+    Facilitator? Facilitator,
+    QuizUnlock QuizUnlock,
+    IReadOnlyList<string> Keywords,
+    /// <summary>Files the module's pages reference (images), relative to the content folder with '/' separators, sorted.</summary>
+    IReadOnlyList<string> Assets,
+    string Directory,
+    SourceLocation Location)
+{
+    public IEnumerable<Question> AllQuestions =>
+        Lessons.SelectMany(l => l.Questions).Concat(Quiz?.Pool ?? []);
+
+    public int PassMark(Course course) => Quiz?.PassMark ?? course.PassMark;
+    public int Attempts(Course course) => Quiz?.Attempts ?? course.Attempts;
+}
+
+/// <summary>A lesson file <c>NN-slug.md</c>. <see cref="Document"/> is the one syntax tree every renderer reads.</summary>
+public sealed record Lesson(
+    string Id,
+    int Number,
+    string Title,
+    IReadOnlyList<string> Objectives,
+    int Minutes,
+    MarkdownDocument Document,
+    /// <summary>Knowledge checks and scenarios in the lesson, in document order.</summary>
+    IReadOnlyList<Question> Questions,
+    string SourcePath,
+    SourceLocation Location);
+
+/// <summary>The graded quiz of a module (<c>quiz.md</c>): a pool of questions, of which <see cref="Draw"/> are asked per attempt.</summary>
+public sealed record Quiz(
+    string Title,
+    int Draw,
+    bool Shuffle,
+    int? PassMark,
+    int? Attempts,
+    MarkdownDocument Document,
+    IReadOnlyList<Question> Pool,
+    string SourcePath,
+    SourceLocation Location);
+
+/// <summary><c>facilitator.md</c>: overview, timing and discussion prompts, printed only in the facilitator guide.</summary>
+public sealed record Facilitator(MarkdownDocument Document, string SourcePath);
