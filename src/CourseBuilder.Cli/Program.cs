@@ -1,1 +1,3 @@
-﻿Console.WriteLine("Hello, World!");
+using CourseBuilder.Cli;
+
+return Cli.Run(args);

@@ -29,22 +29,10 @@ public sealed class CourseMarkdown : IMarkdownExtension
         .Register("discussion", () => new DiscussionBlock())
         .Register("facilitator", () => new FacilitatorNoteBlock());
 
-    public static MarkdownPipeline Pipeline { get; } = new MarkdownPipelineBuilder()
-        .UseYamlFrontMatter()
-        .UsePipeTables()
-        .UseGridTables()
-        .UseFootnotes()
-        .UseTaskLists()
-        .UseGenericAttributes()
-        .UseAutoIdentifiers(Markdig.Extensions.AutoIdentifiers.AutoIdentifierOptions.GitHub)
-        .Use(Directives)
-        .Use<FigureExtension>()
-        .Use<CourseMarkdown>()
-        .DisableHtml()
-        .Build();
+    /// <summary>Parses everything; raw HTML is kept (the loader checks it) and rendered.</summary>
+    public static MarkdownPipeline PipelineWithHtml { get; } = CreatePipeline();
 
-    /// <summary>The same syntax with raw HTML kept, for courses that write some.</summary>
-    public static MarkdownPipeline PipelineWithHtml { get; } = new MarkdownPipelineBuilder()
+    private static MarkdownPipeline CreatePipeline() => new MarkdownPipelineBuilder()
         .UseYamlFrontMatter()
         .UsePipeTables()
         .UseGridTables()
@@ -52,6 +40,7 @@ public sealed class CourseMarkdown : IMarkdownExtension
         .UseTaskLists()
         .UseGenericAttributes()
         .UseAutoIdentifiers(Markdig.Extensions.AutoIdentifiers.AutoIdentifierOptions.GitHub)
+        .UseCustomContainers()
         .Use(Directives)
         .Use<FigureExtension>()
         .Use<CourseMarkdown>()

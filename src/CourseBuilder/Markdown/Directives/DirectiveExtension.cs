@@ -6,7 +6,7 @@ using Markdig.Syntax;
 namespace CourseBuilder.Markdown.Directives;
 
 /// <summary>
-/// Parses <c>:::</c> fences with Markdig's custom-container parser, then replaces each container
+/// Expects Markdig's custom containers (UseCustomContainers) to parse <c>:::</c> fences, then replaces each container
 /// whose name is registered with its typed block (question, callout, …), moving the children
 /// across. Unregistered names stay <see cref="CustomContainer"/>s for the loader to report.
 /// </summary>
@@ -24,7 +24,6 @@ public sealed class DirectiveExtension : IMarkdownExtension
 
     public void Setup(MarkdownPipelineBuilder pipeline)
     {
-        pipeline.Extensions.AddIfNotAlready<CustomContainerExtension>();
         pipeline.DocumentProcessed -= Transform;
         pipeline.DocumentProcessed += Transform;
     }

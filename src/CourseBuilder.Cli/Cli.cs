@@ -1,0 +1,147 @@
+using System.CommandLine;
+using CourseBuilder.Build;
+using CourseBuilder.Diagnostics;
+using CourseBuilder.Loading;
+using CourseBuilder.Model;
+using CourseBuilder.Scaffolding;
+
+namespace CourseBuilder.Cli;
+
+/// <summary>Exit codes: the contract with scripts and CI.</summary>
+public static class ExitCode
+{
+    public const int Success = 0;
+    public const int AuthorErrors = 1;
+    public const int UsageError = 2;
+    public const int InternalFailure = 3;
+}
+
+/// <summary>The <c>coursebuilder</c> command: a thin shell over the library's build pipeline.</summary>
+public static class Cli
+{
+    private const string Examples = """
+
+        Examples:
+          coursebuilder build                         build content/ into output/
+          coursebuilder build my-course --out dist    build another folder elsewhere
+          coursebuilder build --format scorm12 --format pdf
+          coursebuilder build --module privacy        rebuild one module only
+          coursebuilder check                         report problems, write nothing
+          coursebuilder new module "Patient privacy"  scaffold a module that passes check
+          coursebuilder new lesson "Photos" --module patient-privacy
+        """;
+
+    public static int Run(string[] args, TextWriter? stdout = null, TextWriter? stderr = null)
+    {
+        var output = stdout ?? Console.Out;
+        var error = stderr ?? Console.Error;
+
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only errors and warnings.", Recursive = true };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "Print each step, and stack traces on internal failures.", Recursive = true };
+
+        var content = new Argument<string>("content") { Description = "The content folder (holding course.yml).", DefaultValueFactory = _ => "content" };
+        var outDir = new Option<string>("--out", "-o") { Description = "Where to write the outputs.", DefaultValueFactory = _ => "output" };
+        var format = new Option<string[]>("--format", "-f")
+        {
+            Description = "Outputs to build: html, scorm12, scorm2004, pdf (repeatable; default: course.yml's outputs).",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        format.AcceptOnlyFromAmong("html", "scorm12", "scorm2004", "pdf");
+        var module = new Option<string?>("--module", "-m") { Description = "Build only the module with this id." };
+
+        var build = new Command("build", "Build SCORM packages, the HTML player and PDF guides.") { content, outDir, format, module };
+        build.SetAction(parse => Guard(parse.GetValue(verbose), error, () =>
+        {
+            var formats = parse.GetValue(format) is { Length: > 0 } names
+                ? names.Select(n => { CourseSettingsReader_TryParse(n, out var f); return f; }).Distinct().ToList()
+                : null;
+            var console = new ConsoleReporter(output, error, parse.GetValue(quiet), parse.GetValue(verbose));
+            var contentDir = parse.GetValue(content)!;
+            var result = console.RunWithProgress(progress => CourseBuild.Run(new BuildOptions(
+                contentDir, parse.GetValue(outDir)!, formats, parse.GetValue(module), progress)));
+            console.PrintDiagnostics(result.Diagnostics, contentDir);
+            console.PrintBuildSummary(result, parse.GetValue(outDir)!);
+            return result.Succeeded ? ExitCode.Success : ExitCode.AuthorErrors;
+        }));
+
+        var checkContent = new Argument<string>("content") { Description = "The content folder (holding course.yml).", DefaultValueFactory = _ => "content" };
+        var check = new Command("check", "Report every problem in the content; write nothing.") { checkContent };
+        check.SetAction(parse => Guard(parse.GetValue(verbose), error, () =>
+        {
+            var console = new ConsoleReporter(output, error, parse.GetValue(quiet), parse.GetValue(verbose));
+            var result = CourseBuild.Check(parse.GetValue(checkContent)!);
+            console.PrintDiagnostics(result.Diagnostics, parse.GetValue(checkContent)!);
+            console.PrintCheckSummary(result);
+            return result.Succeeded ? ExitCode.Success : ExitCode.AuthorErrors;
+        }));
+
+        var newContent = new Option<string>("--content", "-c") { Description = "The content folder.", DefaultValueFactory = _ => "content" };
+        var moduleName = new Argument<string>("name") { Description = "The module's name, e.g. \"Patient privacy\"." };
+        var newModule = new Command("module", "Create a module folder with module.yml, a lesson and a quiz.") { moduleName };
+        newModule.SetAction(parse => Guard(parse.GetValue(verbose), error, () =>
+        {
+            var folder = Scaffolder.NewModule(parse.GetValue(newContent)!, parse.GetValue(moduleName)!);
+            output.WriteLine($"created {folder}");
+            return ExitCode.Success;
+        }));
+        var lessonName = new Argument<string>("name") { Description = "The lesson's name, e.g. \"Photos on the ward\"." };
+        var lessonModule = new Option<string>("--module", "-m") { Description = "The module (id or folder name) to add the lesson to.", Required = true };
+        var newLesson = new Command("lesson", "Add the next lesson to a module.") { lessonName, lessonModule };
+        newLesson.SetAction(parse => Guard(parse.GetValue(verbose), error, () =>
+        {
+            var file = Scaffolder.NewLesson(parse.GetValue(newContent)!, parse.GetValue(lessonModule)!, parse.GetValue(lessonName)!);
+            output.WriteLine($"created {file}");
+            return ExitCode.Success;
+        }));
+        var @new = new Command("new", "Scaffold a module or a lesson from a template that passes check.") { newModule, newLesson };
+        @new.Options.Add(newContent);
+
+        var root = new RootCommand("CourseBuilder turns Markdown lessons into SCORM 1.2 and 2004 packages and printable PDF guides." + Examples)
+        {
+            build, check, @new,
+        };
+        root.Options.Add(quiet);
+        root.Options.Add(verbose);
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var parseError in parsed.Errors) error.WriteLine($"coursebuilder: {parseError.Message}");
+            error.WriteLine("Try 'coursebuilder --help'.");
+            return ExitCode.UsageError;
+        }
+        var config = new InvocationConfiguration { Output = output, Error = error };
+        return parsed.Invoke(config);
+    }
+
+    private static void CourseSettingsReader_TryParse(string name, out OutputFormat format) =>
+        format = name switch
+        {
+            "html" => OutputFormat.Html,
+            "scorm12" => OutputFormat.Scorm12,
+            "scorm2004" => OutputFormat.Scorm2004,
+            _ => OutputFormat.Pdf,
+        };
+
+    /// <summary>Maps failures to exit codes: usage problems to 2, anything unexpected to 3 with a one-line message.</summary>
+    private static int Guard(bool verbose, TextWriter error, Func<int> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (Exception ex) when (ex is UsageException || ex is AggregateException { InnerException: UsageException })
+        {
+            error.WriteLine($"coursebuilder: {(ex as UsageException ?? (UsageException)ex.InnerException!).Message}");
+            return ExitCode.UsageError;
+        }
+        catch (Exception ex)
+        {
+            if (ex is AggregateException { InnerExceptions.Count: 1 } aggregate) ex = aggregate.InnerException!;
+            while (ex is TypeInitializationException { InnerException: { } inner }) ex = inner;
+            error.WriteLine($"coursebuilder: internal error: {ex.GetType().Name}: {ex.Message}" + (verbose ? "" : " (run with --verbose for details)"));
+            if (verbose) error.WriteLine(ex.ToString());
+            return ExitCode.InternalFailure;
+        }
+    }
+}

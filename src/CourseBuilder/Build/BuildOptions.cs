@@ -1,0 +1,20 @@
+using CourseBuilder.Model;
+
+namespace CourseBuilder.Build;
+
+/// <param name="Formats">Outputs to build; null means course.yml's <c>outputs</c>.</param>
+/// <param name="ModuleId">Build only this module (whole-course artifacts are skipped).</param>
+public sealed record BuildOptions(
+    string ContentDirectory,
+    string OutputDirectory,
+    IReadOnlyList<OutputFormat>? Formats = null,
+    string? ModuleId = null,
+    IBuildProgress? Progress = null);
+
+/// <summary>Progress of a build, per stage and module; the CLI shows it, tests ignore it.</summary>
+public interface IBuildProgress
+{
+    void StageStarted(string stage, int steps);
+    void StepDone(string stage, string item);
+    void StageFinished(string stage);
+}

@@ -1,0 +1,37 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CourseBuilder.Diagnostics;
+
+namespace CourseBuilder.Build;
+
+/// <summary>build-report.json: every artifact with its hash, the diagnostics, and the build time.</summary>
+public static class BuildReport
+{
+    public const string FileName = "build-report.json";
+
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    };
+
+    private sealed record Report(
+        string Tool, string ToolVersion, string CourseId, string ContentDirectory, double BuildSeconds,
+        int Errors, int Warnings, IReadOnlyList<Artifact> Artifacts, IReadOnlyList<ReportDiagnostic> Diagnostics);
+
+    private sealed record ReportDiagnostic(string Severity, string Code, string Path, int Line, int Column, string Message);
+
+    public static byte[] Serialize(string courseId, string contentDirectory, TimeSpan duration,
+        IReadOnlyList<Artifact> artifacts, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        var report = new Report("CourseBuilder", ToolInfo.Version, courseId, contentDirectory,
+            Math.Round(duration.TotalSeconds, 3),
+            diagnostics.Count(d => d.IsError), diagnostics.Count(d => !d.IsError),
+            artifacts,
+            diagnostics.Select(d => new ReportDiagnostic(d.Severity == Severity.Error ? "error" : "warning", d.Code,
+                Path.IsPathRooted(d.Location.Path) ? Path.GetRelativePath(contentDirectory, d.Location.Path) : d.Location.Path,
+                d.Location.Line, d.Location.Column, d.Message)).ToList());
+        return JsonSerializer.SerializeToUtf8Bytes(report, Options);
+    }
+}

@@ -1,0 +1,89 @@
+
+using System.Text;
+using CourseBuilder.Markdown;
+using CourseBuilder.Model;
+using Markdig.Syntax;
+
+namespace CourseBuilder.Html;
+
+/// <summary>
+/// Renders the learner's player: one self-contained page per module (and one for the whole
+/// course) with the runtime and every asset the page references, as in-memory files that the
+/// build writes out and the SCORM stage zips.
+/// </summary>
+public sealed class HtmlStage
+{
+    public const string PageFile = "index.html";
+    public const string RuntimeFolder = "runtime";
+
+    /// <summary>Runtime files in load order; embedded from Html/Runtime/.</summary>
+    public static readonly IReadOnlyList<string> RuntimeScripts = ["lms.js", "player.js"];
+    public static readonly IReadOnlyList<string> RuntimeStyles = ["player.css"];
+
+    private readonly Course _course;
+    private readonly TemplateEngine _templates;
+
+    public HtmlStage(Course course, TemplateEngine templates)
+    {
+        _course = course;
+        _templates = templates;
+    }
+
+    /// <summary>The files of one module's player, or of the whole course's when <paramref name="module"/> is null.</summary>
+    public IReadOnlyList<PackageFile> Render(Module? module)
+    {
+        var modules = (module is null ? _course.Modules : [module]).Select(RenderModule).ToList();
+        var page = new PlayerPage(_course, module, modules, PlayerData.Build(_course, module, modules),
+            RuntimeScripts.Select(s => $"{RuntimeFolder}/{s}").ToList(),
+            RuntimeStyles.Select(s => $"{RuntimeFolder}/{s}").ToList());
+        var html = _templates.Render("player", page);
+
+        var files = new List<PackageFile> { new(PageFile, Encoding.UTF8.GetBytes(html)) };
+        foreach (var name in RuntimeScripts.Concat(RuntimeStyles))
+            files.Add(new PackageFile($"{RuntimeFolder}/{name}", RuntimeFile(name)));
+        var assets = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var m in module is null ? _course.Modules : [module]) assets.UnionWith(m.Assets);
+        if (_course.Theme.Logo is { } logo) assets.Add(logo.Replace('\\', '/'));
+        foreach (var asset in assets)
+            files.Add(new PackageFile(asset, File.ReadAllBytes(Path.Combine(_course.ContentDirectory, asset))));
+        return files;
+    }
+
+    private static PlayerModule RenderModule(Module module)
+    {
+        var sections = module.Lessons
+            .Select(l => Section($"{module.Id}--{l.Id}", SectionKind.Lesson, l.Title, l.Minutes, l.Document))
+            .ToList();
+        if (module.Quiz is { } quiz)
+            sections.Add(Section($"{module.Id}--quiz", SectionKind.Quiz, quiz.Title, 0, quiz.Document));
+        return new PlayerModule(module, sections);
+    }
+
+    private static PlayerSection Section(string id, SectionKind kind, string title, int minutes, MarkdownDocument document) =>
+        new(id, kind, title, minutes, IdScoper.Scope(RenderMarkdown(document), id));
+
+    public static string RenderMarkdown(MarkdownDocument document)
+    {
+        using var writer = new StringWriter();
+        var renderer = new Markdig.Renderers.HtmlRenderer(writer);
+        CourseMarkdown.PipelineWithHtml.Setup(renderer);
+        renderer.Render(document);
+        writer.Flush();
+        return writer.ToString();
+    }
+
+    private static readonly Dictionary<string, byte[]> RuntimeCache = new();
+
+    public static byte[] RuntimeFile(string name)
+    {
+        lock (RuntimeCache)
+        {
+            if (RuntimeCache.TryGetValue(name, out var cached)) return cached;
+            using var stream = typeof(HtmlStage).Assembly.GetManifestResourceStream($"CourseBuilder.Html.Runtime.{name}")
+                ?? throw new InvalidOperationException($"runtime file {name} is not embedded");
+            using var memory = new MemoryStream();
+            stream.CopyTo(memory);
+            return RuntimeCache[name] = memory.ToArray();
+        }
+    }
+}

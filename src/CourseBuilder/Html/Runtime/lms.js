@@ -1,0 +1,1 @@
+/* LMS adapter; see docs/runtime.md. */

@@ -1,0 +1,1 @@
+/* The learner player; see docs/runtime.md. */

@@ -1,0 +1,42 @@
+using System.Collections.Concurrent;
+using RazorLight;
+
+namespace CourseBuilder.Html;
+
+/// <summary>
+/// Renders the RazorLight templates. A course may override any template by putting a file of
+/// the same name in <c>content/templates/</c> (as Hugo themes do); the rest come from the
+/// tool. Engines are cached per template folder, so compilation is paid once per process.
+/// </summary>
+public sealed class TemplateEngine
+{
+    public const string OverrideFolder = "templates";
+    private static readonly ConcurrentDictionary<string, Lazy<RazorLightEngine>> Engines = new();
+    private static readonly Lazy<RazorLightEngine> Embedded = new(() => new RazorLightEngineBuilder()
+        .UseEmbeddedResourcesProject(typeof(TemplateEngine).Assembly, "CourseBuilder.Html.Templates")
+        .UseMemoryCachingProvider()
+        .Build());
+
+    private readonly string? _overrideFolder;
+
+    public TemplateEngine(string contentDirectory)
+    {
+        var folder = Path.Combine(contentDirectory, OverrideFolder);
+        _overrideFolder = Directory.Exists(folder) ? Path.GetFullPath(folder) : null;
+    }
+
+    /// <summary>The override file for <paramref name="name"/>, if the course has one.</summary>
+    public string? OverridePath(string name) =>
+        _overrideFolder is not null && File.Exists(Path.Combine(_overrideFolder, name + ".cshtml"))
+            ? Path.Combine(_overrideFolder, name + ".cshtml") : null;
+
+    public string Render<T>(string name, T model)
+    {
+        var engine = OverridePath(name) is not null
+            ? Engines.GetOrAdd(_overrideFolder!, f => new Lazy<RazorLightEngine>(() => new RazorLightEngineBuilder()
+                .UseFileSystemProject(f).UseMemoryCachingProvider().Build())).Value
+            : Embedded.Value;
+        var key = OverridePath(name) is not null ? name + ".cshtml" : name;
+        return engine.CompileRenderAsync(key, model).GetAwaiter().GetResult();
+    }
+}

@@ -1,0 +1,212 @@
+using System.Text.RegularExpressions;
+using CourseBuilder.Diagnostics;
+using CourseBuilder.Markdown;
+using CourseBuilder.Markdown.Directives;
+using CourseBuilder.Markdown.Figures;
+using CourseBuilder.Markdown.Questions;
+using CourseBuilder.Markdown.Reflections;
+using CourseBuilder.Model;
+using Markdig.Extensions.CustomContainers;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace CourseBuilder.Loading;
+
+/// <summary>
+/// Walks one file's syntax tree once: binds questions, names reflections, checks images, links and
+/// raw HTML, and rewrites local paths to content-relative ones so every renderer can find them.
+/// </summary>
+internal sealed partial class DocumentChecker
+{
+    private readonly string _contentDirectory;
+    private readonly string _path;
+    private readonly string _pageId;
+    private readonly bool _graded;
+    private readonly bool _allowScripts;
+    private readonly IReadOnlyDictionary<string, string> _lessonPages;
+    private readonly DiagnosticBag _diagnostics;
+    private int _reflections;
+
+    public List<Question> Questions { get; } = [];
+    public SortedSet<string> Assets { get; } = new(StringComparer.Ordinal);
+
+    /// <param name="lessonPages">Full path of each lesson file in the module, to the page id a link to it opens.</param>
+    public DocumentChecker(string contentDirectory, string path, string pageId, bool graded, bool allowScripts,
+        IReadOnlyDictionary<string, string> lessonPages, DiagnosticBag diagnostics)
+    {
+        _contentDirectory = contentDirectory;
+        _path = path;
+        _pageId = pageId;
+        _graded = graded;
+        _allowScripts = allowScripts;
+        _lessonPages = lessonPages;
+        _diagnostics = diagnostics;
+    }
+
+    public void Check(MarkdownDocument document)
+    {
+        NormalizeHeadingLevels(document);
+        foreach (var node in document.Descendants())
+        {
+            switch (node)
+            {
+                case QuestionBlock question:
+                    if (QuestionBinder.Bind(question, _graded, _path, _diagnostics) is { } model) Questions.Add(model);
+                    break;
+                case ReflectionBlock reflection:
+                    _reflections++;
+                    reflection.Id = reflection.Attributes["id"] ?? $"{_pageId}-{_reflections}";
+                    if (reflection.Attributes["lines"] is { } lines)
+                    {
+                        if (int.TryParse(lines, out var n) && n is >= 1 and <= 40) reflection.Lines = n;
+                        else _diagnostics.Error(DiagnosticCode.InvalidValue, At(reflection), $"lines='{lines}' must be a whole number from 1 to 40");
+                    }
+                    WarnUnknownAttributes(reflection, "id", "lines");
+                    break;
+                case DirectiveBlock directive and not QuestionBlock:
+                    WarnUnknownAttributes(directive);
+                    break;
+                case CustomContainer custom:
+                    _diagnostics.Warning(DiagnosticCode.UnknownDirective, At(custom),
+                        $"unknown block '::: {custom.Info}'{Suggest.DidYouMean(custom.Info ?? "", CourseMarkdown.Directives.Names)}");
+                    break;
+                case FigureBlock figure:
+                    CheckImage(figure.Image, figure.AltText);
+                    break;
+                case LinkInline { IsImage: true } image when image.Parent is not null:
+                    CheckImage(image, PlainText.Of(image));
+                    break;
+                case LinkInline link:
+                    CheckLink(link);
+                    break;
+                case AutolinkInline autolink:
+                    CheckUrlScheme(autolink.Url, At(autolink));
+                    break;
+                case HtmlBlock html:
+                    CheckRawHtml(html.Lines.ToString(), At(html));
+                    break;
+                case HtmlInline html:
+                    CheckRawHtml(html.Tag, At(html));
+                    break;
+            }
+        }
+    }
+
+    /// <summary>The page's title is its h1, so the lesson's own headings start at h2.</summary>
+    private static void NormalizeHeadingLevels(MarkdownDocument document)
+    {
+        var headings = document.Descendants<HeadingBlock>().ToList();
+        if (headings.Count == 0) return;
+        var shift = Math.Max(0, 2 - headings.Min(h => h.Level));
+        foreach (var heading in headings) heading.Level = Math.Min(6, heading.Level + shift);
+    }
+
+    private void WarnUnknownAttributes(DirectiveBlock block, params string[] known)
+    {
+        foreach (var key in block.Attributes.Keys.Where(k => !known.Contains(k, StringComparer.OrdinalIgnoreCase)))
+            _diagnostics.Warning(DiagnosticCode.UnknownAttribute, At(block), $"unknown attribute '{key}' on ::: {block.Name}{Suggest.DidYouMean(key, known)}");
+    }
+
+    private void CheckImage(LinkInline image, string alt)
+    {
+        var at = At(image);
+        if (string.IsNullOrWhiteSpace(alt))
+            _diagnostics.Error(DiagnosticCode.ImageWithoutAlt, at, $"image '{image.Url}' has no alt text: write ![what it shows]({image.Url})");
+        var url = image.Url ?? "";
+        if (HasScheme(url))
+        {
+            _diagnostics.Error(DiagnosticCode.PathOutsideContent, at,
+                $"image '{url}' is not in the content folder; the course may not load anything from outside its package, so save the image beside the lesson");
+            return;
+        }
+        if (ResolveLocal(url, at, "image") is not { } relative) return;
+        if (!File.Exists(Path.Combine(_contentDirectory, relative)))
+        {
+            _diagnostics.Error(DiagnosticCode.MissingImage, at, $"image '{url}' not found");
+            return;
+        }
+        image.Url = relative;
+        Assets.Add(relative);
+    }
+
+    private void CheckLink(LinkInline link)
+    {
+        var url = link.Url ?? "";
+        var at = At(link);
+        if (url.Length == 0 || url.StartsWith('#')) return;
+        if (HasScheme(url))
+        {
+            CheckUrlScheme(url, at);
+            return;
+        }
+        var hash = url.IndexOf('#');
+        var filePart = hash >= 0 ? url[..hash] : url;
+        if (ResolveLocal(filePart, at, "link") is not { } relative) return;
+        var full = Path.GetFullPath(Path.Combine(_contentDirectory, relative));
+        if (_lessonPages.TryGetValue(full, out var pageId))
+        {
+            link.Url = "#" + pageId;
+            return;
+        }
+        if (!File.Exists(full))
+        {
+            _diagnostics.Error(DiagnosticCode.MissingLinkTarget, at, $"linked file '{filePart}' not found");
+            return;
+        }
+        if (relative.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
+        {
+            _diagnostics.Error(DiagnosticCode.MissingLinkTarget, at, $"'{filePart}' is not a lesson of this module; link to lessons of the same module only");
+            return;
+        }
+        link.Url = relative + (hash >= 0 ? url[hash..] : "");
+        Assets.Add(relative);
+    }
+
+    private void CheckUrlScheme(string url, SourceLocation at)
+    {
+        if (!_allowScripts && url.TrimStart().StartsWith("javascript:", StringComparison.OrdinalIgnoreCase))
+            _diagnostics.Error(DiagnosticCode.UnsafeHtml, at, "'javascript:' links are not allowed (set allow-raw-scripts: true in course.yml to allow them)");
+    }
+
+    /// <summary>Content-relative path with '/' separators, or null (reported) when it escapes the content folder.</summary>
+    private string? ResolveLocal(string url, SourceLocation at, string what)
+    {
+        var decoded = Uri.UnescapeDataString(url);
+        var full = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(_path)!, decoded));
+        var root = Path.GetFullPath(_contentDirectory).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        if (!full.StartsWith(root, StringComparison.Ordinal))
+        {
+            _diagnostics.Error(DiagnosticCode.PathOutsideContent, at, $"{what} '{url}' resolves outside the content folder");
+            return null;
+        }
+        return Path.GetRelativePath(root, full).Replace(Path.DirectorySeparatorChar, '/');
+    }
+
+    private void CheckRawHtml(string html, SourceLocation at)
+    {
+        if (_allowScripts) return;
+        if (ScriptTag().IsMatch(html))
+            _diagnostics.Error(DiagnosticCode.UnsafeHtml, at, "raw HTML contains <script>; scripts are not allowed (set allow-raw-scripts: true in course.yml to allow them)");
+        else if (EventAttribute().Match(html) is { Success: true } m)
+            _diagnostics.Error(DiagnosticCode.UnsafeHtml, at, $"raw HTML has an event handler attribute '{m.Groups[1].Value}='; scripts are not allowed (set allow-raw-scripts: true in course.yml to allow them)");
+        else if (JavascriptUrl().IsMatch(html))
+            _diagnostics.Error(DiagnosticCode.UnsafeHtml, at, "raw HTML contains a 'javascript:' URL; scripts are not allowed (set allow-raw-scripts: true in course.yml to allow them)");
+    }
+
+    private static bool HasScheme(string url) => UrlScheme().IsMatch(url);
+
+    private SourceLocation At(MarkdownObject node) => new(_path, node.Line + 1, node.Column + 1);
+
+    [GeneratedRegex(@"^[a-zA-Z][a-zA-Z0-9+.-]*:")]
+    private static partial Regex UrlScheme();
+
+    [GeneratedRegex(@"<\s*script\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ScriptTag();
+
+    [GeneratedRegex(@"\s(on[a-z]+)\s*=", RegexOptions.IgnoreCase)]
+    private static partial Regex EventAttribute();
+
+    [GeneratedRegex(@"javascript\s*:", RegexOptions.IgnoreCase)]
+    private static partial Regex JavascriptUrl();
+}

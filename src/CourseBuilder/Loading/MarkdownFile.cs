@@ -1,0 +1,46 @@
+using CourseBuilder.Diagnostics;
+using CourseBuilder.Markdown;
+using Markdig.Syntax;
+
+namespace CourseBuilder.Loading;
+
+/// <summary>A Markdown file split into its YAML front matter and its syntax tree (whose line numbers are the file's).</summary>
+internal sealed record MarkdownFile(string Path, YamlMap FrontMatter, MarkdownDocument Document)
+{
+    public static MarkdownFile? Read(string path, DiagnosticBag diagnostics)
+    {
+        var text = SourceFile.ReadText(path, diagnostics);
+        if (text is null) return null;
+
+        var yamlText = "";
+        if (text.StartsWith("---\n", StringComparison.Ordinal))
+        {
+            var end = FindFrontMatterEnd(text);
+            if (end < 0)
+            {
+                diagnostics.Error(DiagnosticCode.MalformedYaml, SourceLocation.File(path), "front matter opened with '---' is never closed by a '---' line");
+                return null;
+            }
+            yamlText = text[4..end];
+        }
+        var frontMatter = YamlMap.Parse(yamlText, path, 1, diagnostics);
+        if (frontMatter is null) return null;
+        // The front matter stays in the text so Markdig's positions are the file's own lines.
+        var document = CourseMarkdown.Parse(text);
+        return new MarkdownFile(path, frontMatter, document);
+    }
+
+    private static int FindFrontMatterEnd(string text)
+    {
+        var i = 4;
+        while (i <= text.Length)
+        {
+            var next = text.IndexOf('\n', i);
+            var line = next < 0 ? text[i..] : text[i..next];
+            if (line.TrimEnd() is "---" or "...") return i;
+            if (next < 0) return -1;
+            i = next + 1;
+        }
+        return -1;
+    }
+}

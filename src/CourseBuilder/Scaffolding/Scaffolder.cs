@@ -1,0 +1,137 @@
+using System.Text.RegularExpressions;
+using CourseBuilder.Build;
+using CourseBuilder.Loading;
+
+namespace CourseBuilder.Scaffolding;
+
+/// <summary><c>coursebuilder new module|lesson NAME</c>: files that pass <c>check</c> as written, for authors to fill in.</summary>
+public static partial class Scaffolder
+{
+    /// <summary>Creates <c>modules/NN-slug/</c> with module.yml, a first lesson and a quiz; returns the folder.</summary>
+    public static string NewModule(string contentDirectory, string name)
+    {
+        var slug = Slug(name);
+        var modules = Path.Combine(contentDirectory, CourseLoader.ModulesFolder);
+        Directory.CreateDirectory(modules);
+        if (Directory.GetDirectories(modules).Any(d => SlugOf(Path.GetFileName(d)) == slug))
+            throw new UsageException($"a module named '{slug}' already exists in {modules}");
+        var folder = Path.Combine(modules, $"{NextNumber(Directory.GetDirectories(modules)):00}-{slug}");
+        Directory.CreateDirectory(folder);
+        var title = Title(name);
+        File.WriteAllText(Path.Combine(folder, CourseLoader.ModuleFile), $"""
+            title: {title}
+            description: >
+              One or two sentences on what this module covers and why it matters.
+            minutes: 30
+            objectives:
+              - id: {slug}-o1
+                text: Identify the main idea of this module.
+            quiz-unlock: all-lessons
+
+            """);
+        File.WriteAllText(Path.Combine(folder, "01-introduction.md"), LessonText("Introduction", $"{slug}-introduction", $"{slug}-o1"));
+        File.WriteAllText(Path.Combine(folder, CourseLoader.QuizFile), $"""
+            ---
+            title: Module quiz
+            draw: 2
+            ---
+
+            Answer the questions below. You need the course's pass mark to pass.
+
+            ::: question id={slug}-q1 objective={slug}-o1
+            Which statement states the main idea of this module?
+
+            - [x] The correct statement
+              > Right: say why it is right.
+            - [ ] A plausible but wrong statement
+              > Not quite: say why it is wrong.
+
+            Explanation: Explain the answer and cite its source.
+            :::
+
+            ::: question id={slug}-q2 type=true-false objective={slug}-o1
+            A statement the learner judges true or false.
+
+            - [x] True
+              > Right: say why.
+            - [ ] False
+              > Not quite: say why.
+
+            Explanation: Explain the answer and cite its source.
+            :::
+
+            """);
+        return folder;
+    }
+
+    /// <summary>Adds the next lesson to the module whose id or folder matches <paramref name="moduleId"/>; returns the file.</summary>
+    public static string NewLesson(string contentDirectory, string moduleId, string name)
+    {
+        var modules = Path.Combine(contentDirectory, CourseLoader.ModulesFolder);
+        var folder = Directory.Exists(modules)
+            ? Directory.GetDirectories(modules).FirstOrDefault(d => SlugOf(Path.GetFileName(d)) == moduleId || Path.GetFileName(d) == moduleId)
+            : null;
+        if (folder is null)
+            throw new UsageException($"no module folder for '{moduleId}' under {modules}");
+        var slug = Slug(name);
+        var existing = Directory.GetFiles(folder, "*.md");
+        if (existing.Any(f => SlugOf(Path.GetFileNameWithoutExtension(f)) == slug))
+            throw new UsageException($"a lesson named '{slug}' already exists in {folder}");
+        var path = Path.Combine(folder, $"{NextNumber(existing.Where(f => !f.EndsWith(CourseLoader.QuizFile) && !f.EndsWith(CourseLoader.FacilitatorFile))):00}-{slug}.md");
+        File.WriteAllText(path, LessonText(Title(name), $"{SlugOf(Path.GetFileName(folder))}-{slug}", null));
+        return path;
+    }
+
+    private static string LessonText(string title, string idPrefix, string? objective) => $"""
+        ---
+        title: {title}
+        objectives: [{objective}]
+        minutes: 10
+        ---
+
+        Write the lesson here in Markdown. Keep paragraphs short.
+
+        ::: key-point
+        The one thing to remember from this lesson.
+        :::
+
+        ::: question id={idPrefix}-check
+        A knowledge check: what should the learner notice?
+
+        - [x] The right answer
+          > Right: say why.
+        - [ ] A tempting wrong answer
+          > Not quite: say why.
+
+        Explanation: Explain the answer and cite its source.
+        :::
+
+        """;
+
+    private static int NextNumber(IEnumerable<string> paths) =>
+        paths.Select(p => NumberPrefix().Match(Path.GetFileName(p)))
+             .Where(m => m.Success).Select(m => int.Parse(m.Groups[1].Value))
+             .DefaultIfEmpty(0).Max() + 1;
+
+    private static string SlugOf(string name) => NumberPrefix().Replace(name, "");
+
+    public static string Slug(string name)
+    {
+        var slug = NonSlug().Replace(name.Trim().ToLowerInvariant(), "-").Trim('-');
+        if (slug.Length == 0 || !char.IsAsciiLetter(slug[0]))
+            throw new UsageException($"'{name}' does not make a usable name: start it with a letter");
+        return slug;
+    }
+
+    private static string Title(string name)
+    {
+        var words = NonSlug().Replace(name, " ").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return string.Join(' ', words.Select((w, i) => i == 0 ? char.ToUpperInvariant(w[0]) + w[1..] : w));
+    }
+
+    [GeneratedRegex(@"^(\d+)-")]
+    private static partial Regex NumberPrefix();
+
+    [GeneratedRegex(@"[^a-z0-9]+", RegexOptions.IgnoreCase)]
+    private static partial Regex NonSlug();
+}
