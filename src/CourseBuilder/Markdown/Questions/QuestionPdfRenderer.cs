@@ -36,7 +36,8 @@ public static class QuestionPdf
     public static IComponent StudentQuestion(PdfMarkdownRenderer renderer, Question q, int number)
     {
         var styles = renderer.Styles;
-        var box = new Box(new Frame { X = 0, Width = 0, Border = styles.Rule, Bar = styles.Accent, BarWidth = 3 }) { Padding = 10 };
+        // A question is read as a whole: keep it on one page (a question taller than a page still breaks).
+        var box = new Box(new Frame { X = 0, Width = 0, Border = styles.Rule, Bar = styles.Accent, BarWidth = 3 }) { Padding = 10, KeepTogether = true };
         var label = CalloutPdfRenderer.LabelLine(renderer, (q.Scenario is null ? "Knowledge check " : "Scenario ") + number, null, styles.Accent);
         box.Add(new Anchored(renderer.Options.QuestionAnchor(q), [label]));
         AddQuestionBody(renderer, q, box.Children);

@@ -115,7 +115,7 @@ public sealed class GuideDocument(GuideDocumentSettings settings, GuideStyles st
         var ua = UAManager.ForDocument(document);
         ua.SetDocumentLanguage(settings.Language);
         document.ViewerPreferences.DisplayDocTitle = true;
-        var structure = new StructureState(ua.StructureBuilder);
+        var structure = new StructureState(ua.StructureBuilder, settings.Timestamp);
 
         (int, double)? Resolve(string anchor) => anchors.TryGetValue(anchor, out var t) ? t : null;
         var pdfPages = new List<PdfPage>();
@@ -149,7 +149,52 @@ public sealed class GuideDocument(GuideDocumentSettings settings, GuideStyles st
 
         using var stream = new MemoryStream();
         document.Save(stream, closeStream: false);
-        return stream.ToArray();
+        var bytes = stream.ToArray();
+        FixXmpIds(bytes, settings.Identity);
+        FixSubsetPrefixes(bytes);
+        return bytes;
+    }
+
+    /// <summary>
+    /// PDFsharp 6.2 writes random UUIDs as the XMP DocumentID and InstanceID, in a stream it does
+    /// not compress. Overwriting them in place with UUIDs derived from the input keeps every
+    /// length and offset valid and makes the bytes repeatable.
+    /// </summary>
+    /// <summary>
+    /// PDFsharp tags each font subset with a random six-letter prefix ("ABCDEF+Open Sans"). The
+    /// prefixes are replaced, in place, by ones numbered in order of first appearance.
+    /// </summary>
+    private static void FixSubsetPrefixes(byte[] pdf)
+    {
+        var text = System.Text.Encoding.Latin1.GetString(pdf);
+        var matches = System.Text.RegularExpressions.Regex.Matches(text, @"/(?:FontName|BaseFont)/([A-Z]{6})\+");
+        var replacements = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (System.Text.RegularExpressions.Match match in matches)
+        {
+            var random = match.Groups[1].Value;
+            if (!replacements.TryGetValue(random, out var fixedPrefix))
+            {
+                var n = replacements.Count;
+                fixedPrefix = "CB" + new string([(char)('A' + n / 676 % 26), (char)('A' + n / 26 % 26), (char)('A' + n % 26), 'S']);
+                replacements[random] = fixedPrefix;
+            }
+            System.Text.Encoding.ASCII.GetBytes(fixedPrefix).CopyTo(pdf, match.Groups[1].Index);
+        }
+    }
+
+    private static void FixXmpIds(byte[] pdf, string identity)
+    {
+        foreach (var (tag, salt) in new[] { ("<xmpMM:DocumentID>uuid:", "document"), ("<xmpMM:InstanceID>uuid:", "instance") })
+        {
+            var marker = System.Text.Encoding.ASCII.GetBytes(tag);
+            var at = pdf.AsSpan().IndexOf(marker);
+            if (at < 0) continue;
+            var start = at + marker.Length;
+            if (start + 36 > pdf.Length || pdf[start + 8] != (byte)'-') continue;
+            var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(identity + "|" + salt));
+            var uuid = new Guid(hash.AsSpan(0, 16)).ToString("D");
+            System.Text.Encoding.ASCII.GetBytes(uuid).CopyTo(pdf, start);
+        }
     }
 
     private static string Identity(string seed)

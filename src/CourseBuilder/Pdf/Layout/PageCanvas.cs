@@ -10,8 +10,17 @@ namespace CourseBuilder.Pdf.Layout;
 /// drawn next. Elements stay open across page breaks, so a paragraph split over two pages is one
 /// P element with content on both.
 /// </summary>
-internal sealed class StructureState(StructureBuilder builder)
+internal sealed class StructureState(StructureBuilder builder, DateTime timestamp)
 {
+    private int _annotations;
+
+    /// <summary>PDFsharp stamps annotations with a random name and the current time; these replace both.</summary>
+    public void Stamp(PdfLinkAnnotation annotation)
+    {
+        annotation.Elements.SetString("/NM", "cb-link-" + (++_annotations).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        annotation.Elements.SetDateTime("/M", timestamp);
+    }
+
     private static readonly HashSet<string> Grouping = ["Sect", "Div", "Part", "Art", "BlockQuote", "TOC", "TOCI", "NonStruct"];
     private readonly List<StructNode> _open = [];
 
@@ -99,10 +108,12 @@ public sealed class PageCanvas
     private PdfLinkAnnotation? CreateLink(LinkTarget link, XRect rect)
     {
         var pdfRect = new PdfRectangle(_gfx.Transformer.WorldToDefaultPage(rect));
-        if (link.Url is { } url) return PdfLinkAnnotation.CreateWebLink(pdfRect, url);
-        if (link.Anchor is { } anchor && _resolve(anchor) is { } target)
-            return PdfLinkAnnotation.CreateDocumentLink(pdfRect, target.Page, null);
-        return null;
+        PdfLinkAnnotation? annotation = null;
+        if (link.Url is { } url) annotation = PdfLinkAnnotation.CreateWebLink(pdfRect, url);
+        else if (link.Anchor is { } anchor && _resolve(anchor) is { } target)
+            annotation = PdfLinkAnnotation.CreateDocumentLink(pdfRect, target.Page, null);
+        if (annotation is not null) _structure.Stamp(annotation);
+        return annotation;
     }
 
     public void Fill(XColor color, XRect rect) => Artifact(() => _gfx.DrawRectangle(new XSolidBrush(color), rect));
