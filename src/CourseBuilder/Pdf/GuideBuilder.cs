@@ -196,8 +196,11 @@ public static class GuideBuilder
             {
                 Body.Add(Heading(2, parts["notes"], PartAnchor(module, "notes")));
                 UseDocument(module, "facilitator", notes.SourcePath, headingOffset: 1);
-                // Discussion prompts print once, in their own section below.
-                Body.Children.AddRange(_renderer.RenderBlocks(notes.Document.Where(b => b is not DiscussionBlock)));
+                // Discussion prompts print once, in their own section below; a leading "# Title" is
+                // replaced by this section's own heading.
+                var blocks = notes.Document.Where(b => b is not DiscussionBlock).ToList();
+                if (blocks.FirstOrDefault(b => b is not Markdig.Extensions.Yaml.YamlFrontMatterBlock) is HeadingBlock { Level: 1 } title) blocks.Remove(title);
+                Body.Children.AddRange(_renderer.RenderBlocks(blocks));
             }
 
             Body.Add(Heading(2, parts["objectives"], PartAnchor(module, "objectives")));

@@ -12,7 +12,9 @@ public sealed class TableComponent(IReadOnlyList<IReadOnlyList<TextRun>>? header
 
     public void Layout(LayoutContext ctx, Area area, List<Row> rows)
     {
-        var all = (header is null ? body : body.Prepend(header)).ToList();
+        // Header cells print bold, so they are measured bold.
+        var boldHeader = header?.Select(c => (IReadOnlyList<TextRun>)c.Select(r => r with { Style = r.Style.WithBold() }).ToList()).ToList();
+        var all = (boldHeader is null ? body : body.Prepend(boldHeader)).ToList();
         var columns = all.Max(r => r.Count);
         if (columns == 0) return;
         var widths = ColumnWidths(ctx, all, columns, area.Width);

@@ -1,0 +1,102 @@
+using CourseBuilder.Model;
+using CourseBuilder.Pdf;
+using UglyToad.PdfPig;
+using static CourseBuilder.Tests.Pdf.PdfReading;
+
+namespace CourseBuilder.Tests.Pdf;
+
+/// <summary>Pagination and line breaking, on lessons written to stress them.</summary>
+public class LayoutTests
+{
+    [Fact]
+    public void A_long_table_repeats_its_header_row_on_every_page_it_spans()
+    {
+        var rows = string.Join("\n", Enumerable.Range(1, 120).Select(i => $"| Row {i:000} | value {i} |"));
+        var course = SyntheticCourse.With($"Intro paragraph.\n\n| Column alpha | Column beta |\n|---|---|\n{rows}\n\nAfter the table.\n");
+        using var pdf = PdfDocument.Open(GuideBuilder.StudentGuide(course, course.Modules[0]));
+        var pagesWithRows = pdf.GetPages().Select(PageText).Where(t => System.Text.RegularExpressions.Regex.IsMatch(t, @"Row \d{3}")).ToList();
+        Assert.True(pagesWithRows.Count >= 3, $"the table spans {pagesWithRows.Count} pages");
+        foreach (var text in pagesWithRows)
+        {
+            Assert.Contains("Column alpha", text);
+            Assert.True(text.IndexOf("Column alpha", StringComparison.Ordinal) < text.IndexOf("Row ", StringComparison.Ordinal));
+        }
+        // Every row printed once, in order.
+        var all = string.Join(" ", pagesWithRows);
+        var last = -1;
+        for (var i = 1; i <= 120; i++)
+        {
+            var at = all.IndexOf($"Row {i:000}", StringComparison.Ordinal);
+            Assert.True(at > last, $"Row {i} missing or out of order");
+            last = at;
+        }
+    }
+
+    [Fact]
+    public void Long_words_and_urls_wrap_inside_the_text_width()
+    {
+        var url = "https://example.org/" + string.Join("/", Enumerable.Range(0, 30).Select(i => $"segment{i}"));
+        var word = new string('x', 300);
+        var course = SyntheticCourse.With($"See [{url}]({url}) and {word} for details, and `{new string('y', 200)}`.\n");
+        using var pdf = PdfDocument.Open(GuideBuilder.StudentGuide(course, course.Modules[0]));
+        foreach (var page in pdf.GetPages())
+            foreach (var letter in page.Letters)
+                Assert.InRange(letter.GlyphRectangle.Right, 0, page.Width - 50);
+        var text = string.Concat(pdf.GetPages().Select(p => p.Text));
+        Assert.Contains(url, text);
+        Assert.Contains(pdf.GetPages().SelectMany(p => p.GetHyperlinks()), h => h.Uri == url);
+    }
+
+    [Fact]
+    public void A_heading_never_ends_a_page_and_no_paragraph_leaves_one_line_alone()
+    {
+        // Paragraphs of 1 to 7 lines put headings and paragraph breaks at every height. Each word
+        // names its paragraph (p07w012), so every printed line can be traced to its paragraph.
+        var sections = Enumerable.Range(1, 60).Select(i =>
+            $"## Heading {i:00}\n\n" + string.Join(" ", Enumerable.Range(1, 8 + i * 13 % 70).Select(w => $"p{i:00}w{w:000}")));
+        var course = SyntheticCourse.With(string.Join("\n\n", sections));
+        using var pdf = PdfDocument.Open(GuideBuilder.StudentGuide(course, course.Modules[0]));
+        var pages = pdf.GetPages().Skip(2).Select(BodyLines).ToList();
+        Assert.True(pages.Count >= 5);
+        var splits = 0;
+        for (var i = 0; i < pages.Count; i++)
+        {
+            Assert.NotEmpty(pages[i]);
+            Assert.False(pages[i][^1].StartsWith("Heading", StringComparison.Ordinal), $"page {i + 3} ends with '{pages[i][^1]}'");
+            if (i == pages.Count - 1) continue;
+            var paragraph = ParagraphOf(pages[i][^1]);
+            if (paragraph is null || paragraph != ParagraphOf(pages[i + 1][0])) continue;
+            splits++;
+            Assert.True(pages[i].Count(l => ParagraphOf(l) == paragraph) >= 2, $"{paragraph}: one line alone at the bottom of page {i + 3}");
+            Assert.True(pages[i + 1].Count(l => ParagraphOf(l) == paragraph) >= 2, $"{paragraph}: one line alone at the top of page {i + 4}");
+        }
+        Assert.True(splits > 0, "no paragraph broke across pages, so widows and orphans went untested");
+    }
+
+    private static string? ParagraphOf(string line) => line.StartsWith('p') && line.Length >= 3 ? line[..3] : null;
+
+    [Fact]
+    public void Letter_courses_get_letter_pages()
+    {
+        var course = SyntheticCourse.With(PageSize.Letter, "Hello.");
+        using var pdf = PdfDocument.Open(GuideBuilder.FacilitatorGuide(course, null));
+        Assert.All(pdf.GetPages(), p => { Assert.Equal(612, p.Width, 1); Assert.Equal(792, p.Height, 1); });
+    }
+
+    [Fact]
+    public void Two_renders_of_the_same_input_are_byte_identical()
+    {
+        var bundle = BundledCourse.Instance;
+        Assert.Equal(bundle.StudentGuide, GuideBuilder.StudentGuide(bundle.Course, bundle.Module));
+        Assert.Equal(bundle.FacilitatorGuide, GuideBuilder.FacilitatorGuide(bundle.Course, bundle.Module));
+    }
+
+    /// <summary>The page's text lines between the running head and the footer, top to bottom.</summary>
+    private static List<string> BodyLines(UglyToad.PdfPig.Content.Page page) =>
+        page.GetWords()
+            .Where(w => w.BoundingBox.Bottom > 60 && w.BoundingBox.Top < page.Height - 50)
+            .GroupBy(w => Math.Round(w.BoundingBox.Bottom))
+            .OrderByDescending(g => g.Key)
+            .Select(g => string.Join(" ", g.OrderBy(w => w.BoundingBox.Left).Select(w => w.Text)))
+            .ToList();
+}
