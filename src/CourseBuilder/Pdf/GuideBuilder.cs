@@ -76,6 +76,7 @@ public static class GuideBuilder
             {
                 if (!firstModule) Body.Add(new PageBreak());
                 firstModule = false;
+                Body.Add(new RunningHead($"Module {module.Number}: {module.Title}"));
                 if (_audience == GuideAudience.Student) StudentModule(module);
                 else FacilitatorModule(module);
             }
@@ -148,6 +149,7 @@ public static class GuideBuilder
         {
             if (_options.PrintedQuestions.Count == 0) return;
             Body.Add(new PageBreak());
+            Body.Add(new RunningHead("Answers to knowledge checks"));
             Body.Add(Heading(1, "Answers to knowledge checks", "answers"));
             Body.Add(Text("Each answer links back to its question.", _styles.Body with { Color = _styles.Muted }, 4));
             var number = 0;

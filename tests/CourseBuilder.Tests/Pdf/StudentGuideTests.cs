@@ -81,6 +81,31 @@ public class StudentGuideTests
     }
 
     [Fact]
+    public void Contents_page_numbers_and_links_lead_to_each_lesson()
+    {
+        using var pdf = Open();
+        var contents = pdf.GetPage(2);
+        var pagesByKey = pdf.GetPages().ToDictionary(p => StructParents(pdf, p.Dictionary), p => p.Number);
+        foreach (var lesson in Bundle.Module.Lessons)
+        {
+            var line = PageText(contents);
+            var title = $"{Bundle.Module.Number}.{lesson.Number} {lesson.Title}";
+            var at = line.IndexOf(title, StringComparison.Ordinal);
+            Assert.True(at >= 0, $"'{title}' not in the contents");
+            var printed = int.Parse(line[(at + title.Length)..].Trim().Split(' ')[0]);
+            Assert.Contains(lesson.Title, PageText(pdf.GetPage(printed)));
+            // The entry's link goes to that same page.
+            var link = contents.GetAnnotations().First(a => a.Content?.EndsWith(lesson.Title, StringComparison.Ordinal) == true);
+            var dest = Assert.IsType<ArrayToken>(Get(pdf, link.AnnotationDictionary, "Dest"));
+            var target = Assert.IsType<DictionaryToken>(Resolve(pdf, dest.Data[0]));
+            Assert.Equal(printed, pagesByKey[StructParents(pdf, target)]);
+        }
+    }
+
+    private static long StructParents(PdfDocument pdf, DictionaryToken page) =>
+        Assert.IsType<NumericToken>(Get(pdf, page, "StructParents")).Long;
+
+    [Fact]
     public void Fonts_are_embedded_subsets_of_the_bundled_family()
     {
         using var pdf = Open();

@@ -193,6 +193,13 @@ public sealed class Spacer(double height) : IComponent
         rows.Add(new Row(height, (_, _) => { }) { Frames = area.Frames });
 }
 
+/// <summary>Changes the running head from the page it lands on (a whole-course guide names each module).</summary>
+public sealed class RunningHead(string text) : IComponent
+{
+    public void Layout(LayoutContext ctx, Area area, List<Row> rows) =>
+        rows.Add(new Row(0, (_, _) => { }) { RunningHead = text });
+}
+
 /// <summary>Starts a new page.</summary>
 public sealed class PageBreak : IComponent
 {
@@ -238,7 +245,7 @@ public sealed class ContentsEntry(string title, string anchor, int level) : ICom
         var numberWidth = 34;
         var tocItem = new StructNode("TOCI", area.Parent);
         var node = new StructNode("P", tocItem);
-        var link = LinkTarget.Internal(anchor);
+        var link = LinkTarget.Internal(anchor) with { Description = title };
         var lines = LineBreaker.Break([new TextRun(title, style, link)], area.Width - indent - numberWidth - 8, ctx.Fonts);
         var lineHeight = style.Size * 1.45;
         var baseline = lineHeight / 2 + style.Size * 0.36;

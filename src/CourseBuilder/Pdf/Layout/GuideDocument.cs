@@ -50,7 +50,7 @@ public sealed class GuideDocument(GuideDocumentSettings settings, GuideStyles st
         for (var p = 0; p < pages.Count; p++)
             foreach (var placed in pages[p])
                 if (placed.Row.Anchor is { } anchor && !placed.AsArtifact)
-                    anchors.TryAdd(anchor, (p + 1, placed.Top));
+                    anchors.TryAdd(anchor, (p + 1, MarginTop + placed.Top - 12));
         return Write(pages, anchors);
     }
 
@@ -119,8 +119,10 @@ public sealed class GuideDocument(GuideDocumentSettings settings, GuideStyles st
 
         (int, double)? Resolve(string anchor) => anchors.TryGetValue(anchor, out var t) ? t : null;
         var pdfPages = new List<PdfPage>();
+        var runningHead = settings.HeaderRight;
         for (var p = 0; p < pages.Count; p++)
         {
+            runningHead = pages[p].Select(x => x.Row.RunningHead).FirstOrDefault(h => h is not null) ?? runningHead;
             var page = document.AddPage();
             page.Width = XUnit.FromPoint(settings.PageWidth);
             page.Height = XUnit.FromPoint(settings.PageHeight);
@@ -128,7 +130,7 @@ public sealed class GuideDocument(GuideDocumentSettings settings, GuideStyles st
             using (var gfx = XGraphics.FromPdfPage(page))
             {
                 var canvas = new PageCanvas(gfx, structure, _fonts, Resolve);
-                DrawRunningHeadAndFooter(canvas, p + 1, pages.Count);
+                DrawRunningHeadAndFooter(canvas, p + 1, pages.Count, runningHead);
                 DrawFrames(canvas, pages[p]);
                 foreach (var placed in pages[p])
                 {
@@ -203,7 +205,7 @@ public sealed class GuideDocument(GuideDocumentSettings settings, GuideStyles st
         return Convert.ToHexString(hash, 0, 16);
     }
 
-    private void DrawRunningHeadAndFooter(PageCanvas canvas, int page, int pageCount)
+    private void DrawRunningHeadAndFooter(PageCanvas canvas, int page, int pageCount, string headerRight)
     {
         canvas.ArtifactMode = true;
         var small = styles.Small;
@@ -212,7 +214,7 @@ public sealed class GuideDocument(GuideDocumentSettings settings, GuideStyles st
         if (page > 1)
         {
             var headerBaseline = MarginTop - 30;
-            var rightText = Fit(settings.HeaderRight, small, ContentWidth * 0.48);
+            var rightText = Fit(headerRight, small, ContentWidth * 0.48);
             var leftText = Fit(settings.HeaderLeft, small, ContentWidth * 0.48);
             canvas.Text(null!, leftText, small, left, headerBaseline);
             canvas.Text(null!, rightText, small, right - _fonts.Width(rightText, small), headerBaseline);
@@ -265,6 +267,10 @@ public sealed class GuideDocument(GuideDocumentSettings settings, GuideStyles st
                 while (stack.Count > 0 && stack[^1].Level >= entry.Level) stack.RemoveAt(stack.Count - 1);
                 var siblings = stack.Count == 0 ? document.Outlines : stack[^1].Outline.Outlines;
                 var outline = siblings.Add(entry.Title, pdfPages[p], entry.Level <= 1);
+                // Open at the heading itself, not at the top of its page.
+                outline.PageDestinationType = PdfPageDestinationType.Xyz;
+                outline.Left = 0;
+                outline.Top = Math.Round(pdfPages[p].Height.Point - (MarginTop + placed.Top) + 12, 2);
                 stack.Add((entry.Level, outline));
             }
     }

@@ -99,7 +99,7 @@ public sealed class PageCanvas
             _gfx.DrawString(text, font, brush, x, baseline);
             return;
         }
-        _structure.Builder.BeginElement(annotation, link!.Url ?? text);
+        _structure.Builder.BeginElement(annotation, link!.Description ?? link.Url ?? text);
         _gfx.DrawString(text, font, brush, x, baseline);
         _structure.Builder.End();
         if (link.Url is not null) Line(style.Color, 0.5, x, baseline + 1.5, x + linkRect!.Value.Width, baseline + 1.5);
@@ -111,7 +111,8 @@ public sealed class PageCanvas
         PdfLinkAnnotation? annotation = null;
         if (link.Url is { } url) annotation = PdfLinkAnnotation.CreateWebLink(pdfRect, url);
         else if (link.Anchor is { } anchor && _resolve(anchor) is { } target)
-            annotation = PdfLinkAnnotation.CreateDocumentLink(pdfRect, target.Page, null);
+            // The destination point is written as given, so it must be in PDF space (y from the bottom).
+            annotation = PdfLinkAnnotation.CreateDocumentLink(pdfRect, target.Page, new XPoint(0, Math.Round(_gfx.PageSize.Height - target.Y, 2)));
         if (annotation is not null) _structure.Stamp(annotation);
         return annotation;
     }

@@ -83,4 +83,7 @@ public sealed class Row
     public string? Anchor { get; set; }
 
     public OutlineEntry? Outline { get; set; }
+
+    /// <summary>From the page this row is on, the running head's right side reads this.</summary>
+    public string? RunningHead { get; set; }
 }

@@ -14,8 +14,8 @@ public readonly record struct TextStyle(Face Face, double Size, XColor Color, bo
     public bool IsBold => Face is Face.Bold or Face.BoldItalic;
 }
 
-/// <summary>Where a link goes: a web address, or an anchor inside the same PDF.</summary>
-public sealed record LinkTarget(string? Url, string? Anchor)
+/// <summary>Where a link goes: a web address, or an anchor inside the same PDF. The description is what assistive technology announces.</summary>
+public sealed record LinkTarget(string? Url, string? Anchor, string? Description = null)
 {
     public static LinkTarget Web(string url) => new(url, null);
     public static LinkTarget Internal(string anchor) => new(null, anchor);
@@ -72,7 +72,8 @@ public sealed class GuideStyles
 public sealed class FontBook
 {
     private readonly Dictionary<(Face, double), XFont> _fonts = new();
-    private readonly Dictionary<(Face, double, string), double> _widths = new();
+    // Widths are the same for every document, so the cache is shared; guides render in parallel.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(Face, double, string), double> Widths = new();
     private readonly XGraphics _measure;
 
     public FontBook()
@@ -102,9 +103,9 @@ public sealed class FontBook
     {
         if (text.Length == 0) return 0;
         var key = (style.Face, style.Size, text);
-        if (_widths.TryGetValue(key, out var w)) return w;
+        if (Widths.TryGetValue(key, out var w)) return w;
         w = _measure.MeasureString(text, Font(style)).Width;
-        if (_widths.Count < 200_000) _widths[key] = w;
+        if (Widths.Count < 500_000) Widths[key] = w;
         return w;
     }
 }
