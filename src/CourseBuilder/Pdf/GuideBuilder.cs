@@ -197,11 +197,14 @@ public static class GuideBuilder
             if (module.Facilitator is { } notes)
             {
                 Body.Add(Heading(2, parts["notes"], PartAnchor(module, "notes")));
-                UseDocument(module, "facilitator", notes.SourcePath, headingOffset: 1);
-                // Discussion prompts print once, in their own section below; a leading "# Title" is
-                // replaced by this section's own heading.
-                var blocks = notes.Document.Where(b => b is not DiscussionBlock).ToList();
-                if (blocks.FirstOrDefault(b => b is not Markdig.Extensions.Yaml.YamlFrontMatterBlock) is HeadingBlock { Level: 1 } title) blocks.Remove(title);
+                // Discussion prompts print once, in their own section below. A title heading
+                // ("# Facilitator notes: …") gives way to this section's heading, and the notes'
+                // own sections sit one level below it.
+                var blocks = notes.Document.Where(b => b is not DiscussionBlock and not Markdig.Extensions.Yaml.YamlFrontMatterBlock).ToList();
+                var headings = notes.Document.Descendants<HeadingBlock>().ToList();
+                if (blocks.FirstOrDefault() is HeadingBlock title && headings.Count(h => h.Level <= title.Level) == 1) blocks.Remove(title);
+                var top = blocks.SelectMany(b => b is HeadingBlock h ? [h] : b is ContainerBlock c ? c.Descendants<HeadingBlock>() : []).Select(h => h.Level).DefaultIfEmpty(2).Min();
+                UseDocument(module, "facilitator", notes.SourcePath, headingOffset: 3 - top);
                 Body.Children.AddRange(_renderer.RenderBlocks(blocks));
             }
 
