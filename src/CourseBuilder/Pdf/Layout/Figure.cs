@@ -4,10 +4,11 @@ namespace CourseBuilder.Pdf.Layout;
 
 /// <summary>
 /// An image scaled to the text width (or to half a page's height if it is tall), tagged as a
-/// Figure with its alt text, followed by its caption. Formats PDFsharp cannot draw (SVG) get a
-/// bordered box that states the alt text instead, so the printed guide still says what is shown.
+/// Figure with its alt text, followed by its caption. PNG and JPEG are placed as images; simple
+/// SVG is drawn as vectors (<see cref="SvgDrawing"/>); anything else gets a bordered box that
+/// states the alt text, so the printed guide still says what is shown.
 /// </summary>
-public sealed class FigureComponent(byte[]? image, string altText, IReadOnlyList<TextRun>? caption, string placeholderNote) : IComponent
+public sealed class FigureComponent(byte[]? image, SvgDrawing? vector, string altText, IReadOnlyList<TextRun>? caption, string placeholderNote) : IComponent
 {
     public void Layout(LayoutContext ctx, Area area, List<Row> rows)
     {
@@ -28,6 +29,20 @@ public sealed class FigureComponent(byte[]? image, string altText, IReadOnlyList
             if (height > maxHeight) { width *= maxHeight / height; height = maxHeight; }
             var x = area.X + (area.Width - width) / 2;
             rows.Add(new Row(height, (canvas, top) => canvas.Image(figure, picture, new XRect(x, top, width, height))) { Frames = area.Frames });
+        }
+        else if (vector is not null)
+        {
+            var width = area.Width;
+            var height = width * vector.Height / vector.Width;
+            var maxHeight = ctx.PageContentHeight * 0.5;
+            if (height > maxHeight) { width *= maxHeight / height; height = maxHeight; }
+            var x = area.X + (area.Width - width) / 2;
+            var fonts = ctx.Fonts;
+            rows.Add(new Row(height, (canvas, top) =>
+            {
+                var rect = new XRect(x, top, width, height);
+                canvas.Vector(figure, rect, gfx => vector.Draw(gfx, rect, fonts));
+            }) { Frames = area.Frames });
         }
         else
         {

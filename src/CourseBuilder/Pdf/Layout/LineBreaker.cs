@@ -26,7 +26,7 @@ public static class LineBreaker
 
     public static List<TextLine> Break(IReadOnlyList<TextRun> runs, double width, FontBook fonts)
     {
-        var words = Words(runs);
+        var words = Words(FontFallback.Apply(runs));
         var lines = new List<TextLine>();
         var builder = new LineBuilder(fonts);
         foreach (var word in words)

@@ -143,6 +143,14 @@ public sealed class PageCanvas
         _gfx.DrawImage(image, rect);
     }
 
+    /// <summary>Vector drawing (an SVG figure) inside its Figure element.</summary>
+    public void Vector(StructNode figure, XRect rect, Action<XGraphics> draw)
+    {
+        if (ArtifactMode) { Artifact(() => draw(_gfx)); return; }
+        _structure.Ensure(figure, rect);
+        draw(_gfx);
+    }
+
     /// <summary>Opens a Figure element for content drawn into it (the described box of an image that cannot be drawn).</summary>
     public void BeginFigure(StructNode figure, XRect rect)
     {
