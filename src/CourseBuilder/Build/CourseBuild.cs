@@ -5,6 +5,7 @@ using CourseBuilder.Diagnostics;
 using CourseBuilder.Html;
 using CourseBuilder.Loading;
 using CourseBuilder.Model;
+using CourseBuilder.Scorm;
 
 namespace CourseBuilder.Build;
 
@@ -68,6 +69,12 @@ public static class CourseBuild
             if (formats.Contains(OutputFormat.Html))
                 foreach (var file in files)
                     Emit(ArtifactKind.Html, scope, $"{ArtifactPaths.HtmlFolder(scope)}/{file.Path}", file.Content);
+            if (formats.Contains(OutputFormat.Scorm12))
+                Emit(ArtifactKind.Scorm12, scope, ArtifactPaths.ScormZip(course, scope, ScormStage.FormatName(ScormVersion.Scorm12)),
+                    ScormStage.Package(course, scope, files, ScormVersion.Scorm12));
+            if (formats.Contains(OutputFormat.Scorm2004))
+                Emit(ArtifactKind.Scorm2004, scope, ArtifactPaths.ScormZip(course, scope, ScormStage.FormatName(ScormVersion.Scorm2004)),
+                    ScormStage.Package(course, scope, files, ScormVersion.Scorm2004));
             progress?.StepDone("Render", scope?.Id ?? "whole course");
         });
         progress?.StageFinished("Render");
