@@ -57,10 +57,13 @@ public static class DeterministicZip
     /// The packages' timestamp: SOURCE_DATE_EPOCH when set (the reproducible-builds convention),
     /// else midnight UTC of the course's release date.
     /// </summary>
-    public static DateTimeOffset Timestamp(DateOnly releaseDate)
+    public static DateTimeOffset Timestamp(DateOnly releaseDate) =>
+        Timestamp(releaseDate, Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH"));
+
+    /// <param name="sourceDateEpoch">Seconds since 1970-01-01 UTC; ignored when empty or not a number.</param>
+    public static DateTimeOffset Timestamp(DateOnly releaseDate, string? sourceDateEpoch)
     {
-        var epoch = Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH");
-        if (!string.IsNullOrWhiteSpace(epoch) && long.TryParse(epoch.Trim(), out var seconds) && seconds >= 0)
+        if (long.TryParse(sourceDateEpoch?.Trim(), out var seconds) && seconds is >= 0 and <= 253_402_300_799)
             return DateTimeOffset.FromUnixTimeSeconds(seconds);
         return new DateTimeOffset(releaseDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
     }
