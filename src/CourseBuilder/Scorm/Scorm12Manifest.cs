@@ -18,6 +18,8 @@ public static class Scorm12Manifest
     /// <summary>LOM's marker for a string in no particular language (a version number).</summary>
     private const string NoLanguage = "x-none";
 
+    private const int MaxVersionLength = 20;
+
     public static byte[] Create(ScormPackageInfo info) => ManifestWriter.Serialize(Document(info));
 
     public static XDocument Document(ScormPackageInfo info)
@@ -34,7 +36,8 @@ public static class Scorm12Manifest
 
         var manifest = new XElement(Cp + "manifest",
             new XAttribute("identifier", info.ManifestIdentifier),
-            new XAttribute("version", info.Version),
+            // IMS CP 1.1.2 caps the optional version attribute at 20 characters; the LOM version below has no cap.
+            info.Version.Length <= MaxVersionLength ? new XAttribute("version", info.Version) : null,
             new XAttribute("xmlns", Cp.NamespaceName),
             new XAttribute(XNamespace.Xmlns + "adlcp", Adlcp.NamespaceName),
             new XAttribute(XNamespace.Xmlns + "imsmd", Imsmd.NamespaceName),
