@@ -7,7 +7,9 @@ namespace CourseBuilder.Scorm;
 /// Writes zips whose bytes depend only on their content: entries in a fixed order, one fixed
 /// timestamp, one compression level, fixed file attributes and no directory entries. Builds
 /// can then be compared by hash (build-report.json) and an unchanged module re-uploads as an
-/// unchanged file.
+/// unchanged file. ZipArchive writes no extra fields, so nothing else varies between runs.
+/// Bytes are identical for the same .NET runtime and OS: the "made by" byte names the OS, and
+/// another zlib build may compress differently.
 /// </summary>
 public static class DeterministicZip
 {
