@@ -32,6 +32,32 @@ public class DeterministicZipTests
     }
 
     [Fact]
+    public void Local_headers_carry_no_extra_fields_and_the_fixed_time()
+    {
+        PackageFile[] files = [new("imsmanifest.xml", "<m/>"u8.ToArray()), new("runtime/lms.js", new byte[5000])];
+        var bytes = DeterministicZip.Create(files, new DateTimeOffset(2026, 11, 27, 13, 45, 30, TimeSpan.Zero));
+
+        // Walk the local file headers (PKWARE APPNOTE 4.3.7): extra fields are where tools put
+        // varying data such as access times and Unix ids.
+        var offset = 0;
+        var entries = 0;
+        while (BitConverter.ToUInt32(bytes, offset) == 0x04034b50)
+        {
+            var dosTime = BitConverter.ToUInt16(bytes, offset + 10);
+            var dosDate = BitConverter.ToUInt16(bytes, offset + 12);
+            var compressed = BitConverter.ToInt32(bytes, offset + 18);
+            var nameLength = BitConverter.ToUInt16(bytes, offset + 26);
+            var extraLength = BitConverter.ToUInt16(bytes, offset + 28);
+            Assert.Equal(0, extraLength);
+            Assert.Equal((13 << 11) | (45 << 5) | (30 / 2), dosTime);
+            Assert.Equal(((2026 - 1980) << 9) | (11 << 5) | 27, dosDate);
+            offset += 30 + nameLength + extraLength + compressed;
+            entries++;
+        }
+        Assert.Equal(2, entries);
+    }
+
+    [Fact]
     public void SOURCE_DATE_EPOCH_wins_over_the_release_date()
     {
         Assert.Equal(new DateTimeOffset(2026, 11, 27, 0, 0, 0, TimeSpan.Zero), DeterministicZip.Timestamp(Release, null));
