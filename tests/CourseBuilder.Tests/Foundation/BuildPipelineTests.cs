@@ -125,3 +125,25 @@ public sealed class BuildPipelineTests
         public void StageFinished(string name) { }
     }
 }
+
+public sealed class TemplateOverrideTests
+{
+    [Fact]
+    public void ATemplateInTheContentFolderOverridesTheBuiltInOne()
+    {
+        using var temp = new TempDir("override");
+        var content = temp.CopyFrom(TestPaths.ValidCourse);
+        Directory.CreateDirectory(Path.Combine(content, "templates"));
+        File.WriteAllText(Path.Combine(content, "templates", "player.cshtml"), """
+            @using RazorLight
+            @inherits TemplatePage<CourseBuilder.Html.PlayerPage>
+            <!DOCTYPE html><html lang="@Model.Language"><head><title>Custom @Model.Title</title></head><body><p>custom shell</p></body></html>
+            """);
+        var output = temp.Sub("out");
+        var result = CourseBuild.Run(new BuildOptions(content, output, [OutputFormat.Html]));
+        Assert.True(result.Succeeded);
+        var page = File.ReadAllText(Path.Combine(output, "html/modules/basics/index.html"));
+        Assert.Contains("<title>Custom The basics</title>", page);
+        Assert.Contains("custom shell", page);
+    }
+}
