@@ -53,6 +53,9 @@ public sealed class ConsoleReporter(TextWriter output, TextWriter error, bool qu
         output.WriteLine($"built {result.Artifacts.Count} artifact(s) into {outputDirectory}/ in {result.Duration.TotalSeconds:0.00} s ({warnings} warning(s))");
     }
 
+    public void PrintWatching(string contentDirectory) =>
+        output.WriteLine($"watching {contentDirectory} for changes; press Ctrl+C to stop");
+
     public void PrintCheckSummary(BuildResult result)
     {
         var errors = result.Diagnostics.Count(d => d.IsError);
