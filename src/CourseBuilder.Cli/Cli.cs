@@ -49,8 +49,9 @@ public static class Cli
         format.AcceptOnlyFromAmong("html", "scorm12", "scorm2004", "pdf");
         var module = new Option<string?>("--module", "-m") { Description = "Build only the module with this id." };
         var watch = new Option<bool>("--watch", "-w") { Description = "Rebuild whenever a file under the content folder changes (Ctrl+C to stop)." };
+        var noCache = new Option<bool>("--no-cache") { Description = "Rebuild every artifact, even those whose inputs did not change." };
 
-        var build = new Command("build", "Build SCORM packages, the HTML player and PDF guides.") { content, outDir, format, module, watch };
+        var build = new Command("build", "Build SCORM packages, the HTML player and PDF guides.") { content, outDir, format, module, watch, noCache };
         build.SetAction(parse => Guard(parse.GetValue(verbose), error, () =>
         {
             var formats = parse.GetValue(format) is { Length: > 0 } names
@@ -59,9 +60,9 @@ public static class Cli
             var console = new ConsoleReporter(output, error, parse.GetValue(quiet), parse.GetValue(verbose));
             var contentDir = parse.GetValue(content)!;
             if (parse.GetValue(watch))
-                return Watch(new BuildOptions(contentDir, parse.GetValue(outDir)!, formats, parse.GetValue(module)), console, error);
+                return Watch(new BuildOptions(contentDir, parse.GetValue(outDir)!, formats, parse.GetValue(module), UseCache: !parse.GetValue(noCache)), console, error);
             var result = console.RunWithProgress(progress => CourseBuild.Run(new BuildOptions(
-                contentDir, parse.GetValue(outDir)!, formats, parse.GetValue(module), progress)));
+                contentDir, parse.GetValue(outDir)!, formats, parse.GetValue(module), progress, UseCache: !parse.GetValue(noCache))));
             console.PrintDiagnostics(result.Diagnostics, contentDir);
             console.PrintBuildSummary(result, parse.GetValue(outDir)!);
             return result.Succeeded ? ExitCode.Success : ExitCode.AuthorErrors;
