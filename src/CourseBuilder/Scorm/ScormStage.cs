@@ -39,7 +39,8 @@ public static class ScormStage
                 ScopeId: module.Id,
                 Title: module.Title,
                 MetadataTitle: $"{course.Title}: {module.Title}",
-                Description: module.Description,
+                // description is optional in module.yml; LMS catalogues show an empty one as a blank.
+                Description: string.IsNullOrWhiteSpace(module.Description) ? module.Title : module.Description,
                 Keywords: module.Keywords.Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
                 Language: course.Language,
                 Version: course.Version,
