@@ -43,6 +43,22 @@ switch (command)
                 $"check on {lessons} lessons: wall {run.Wall.TotalSeconds:0.00} s (whole process), peak RSS {run.PeakRssMiB:0} MiB, exit {run.ExitCode}"));
             break;
         }
+    case "stages":
+        {
+            // In-process timing of each stage's first and second run: shows what start-up costs (template compilation).
+            var root = RepoRoot();
+            var sw = Stopwatch.StartNew();
+            var course = CourseBuilder.Loading.CourseLoader.Load(Path.Combine(root, "content"), new CourseBuilder.Diagnostics.DiagnosticBag())!;
+            Console.WriteLine($"load+check: {sw.ElapsedMilliseconds} ms");
+            var html = new CourseBuilder.Html.HtmlStage(course, new CourseBuilder.Html.TemplateEngine(course.ContentDirectory));
+            sw.Restart();
+            html.Render(course.Modules[0]);
+            Console.WriteLine($"first module render (template compilation included): {sw.ElapsedMilliseconds} ms");
+            sw.Restart();
+            html.Render(course.Modules[1]);
+            Console.WriteLine($"second module render: {sw.ElapsedMilliseconds} ms");
+            break;
+        }
     case "micro":
         BenchmarkSwitcher.FromAssembly(typeof(StageBenchmarks).Assembly).Run(args[1..]);
         break;
