@@ -1,3 +1,4 @@
+using CourseBuilder.Tests.Support;
 using CourseBuilder.Build;
 using CourseBuilder.Loading;
 using CourseBuilder.Diagnostics;
@@ -15,7 +16,7 @@ public sealed class BundledCourseBuild : IDisposable
 
     public BundledCourseBuild()
     {
-        var content = RepoPaths.Content ?? throw new DirectoryNotFoundException($"no content/course.yml under {RepoPaths.Root}");
+        var content = TestPaths.BundledContent;
         Course = CourseLoader.Load(content, new DiagnosticBag()) ?? throw new InvalidOperationException("content/ does not load");
         Result = CourseBuild.Run(new BuildOptions(content, Output, [OutputFormat.Scorm12, OutputFormat.Scorm2004]));
     }

@@ -1,3 +1,4 @@
+using CourseBuilder.Tests.Support;
 using System.Collections.Concurrent;
 using System.Xml;
 using System.Xml.Schema;
@@ -78,7 +79,7 @@ public sealed class ManifestValidator
 
     public static ManifestValidator For(ScormVersion version) =>
         Instances.GetOrAdd(version, v => new Lazy<ManifestValidator>(() => new ManifestValidator(
-            v, Path.Combine(RepoPaths.SharedSchemas, v == ScormVersion.Scorm12 ? "scorm12" : "scorm2004-4th")))).Value;
+            v, Path.Combine(TestPaths.SharedSchemas, v == ScormVersion.Scorm12 ? "scorm12" : "scorm2004-4th")))).Value;
 
     /// <summary>Every schema error in the manifest, as "line:column: message"; empty when it is valid.</summary>
     public IReadOnlyList<string> Validate(byte[] manifest)

@@ -1,3 +1,4 @@
+using CourseBuilder.Tests.Support;
 using CourseBuilder.Scorm;
 
 namespace CourseBuilder.Tests.Scorm;
@@ -10,7 +11,7 @@ public class ManifestValidatorTests
     [InlineData(ScormVersion.Scorm2004, "scorm2004-4th-valid.xml")]
     public void Accepts_the_valid_example(ScormVersion version, string example)
     {
-        var errors = ManifestValidator.For(version).Validate(File.ReadAllBytes(Path.Combine(RepoPaths.SharedSchemas, "examples", example)));
+        var errors = ManifestValidator.For(version).Validate(File.ReadAllBytes(Path.Combine(TestPaths.SharedSchemas, "examples", example)));
 
         Assert.Empty(errors);
     }
@@ -20,7 +21,7 @@ public class ManifestValidatorTests
     [InlineData(ScormVersion.Scorm2004, "scorm2004-4th-broken.xml")]
     public void Rejects_the_broken_example(ScormVersion version, string example)
     {
-        var errors = ManifestValidator.For(version).Validate(File.ReadAllBytes(Path.Combine(RepoPaths.SharedSchemas, "examples", example)));
+        var errors = ManifestValidator.For(version).Validate(File.ReadAllBytes(Path.Combine(TestPaths.SharedSchemas, "examples", example)));
 
         Assert.NotEmpty(errors);
     }
@@ -28,7 +29,7 @@ public class ManifestValidatorTests
     [Fact]
     public void Rejects_a_duplicate_identifier()
     {
-        var valid = File.ReadAllText(Path.Combine(RepoPaths.SharedSchemas, "examples", "scorm2004-4th-valid.xml"));
+        var valid = File.ReadAllText(Path.Combine(TestPaths.SharedSchemas, "examples", "scorm2004-4th-valid.xml"));
         var duplicated = valid.Replace("identifier=\"ITEM-QUIZ-1\"", "identifier=\"ITEM-LESSON-1\"");
         Assert.NotEqual(valid, duplicated);
 
