@@ -21,7 +21,13 @@ public static class ScormStage
         if (files.FirstOrDefault(f => reserved.Contains(f.Path)) is { } clash)
             throw new InvalidOperationException($"the player has a file at '{clash.Path}', which the SCORM package needs for its manifest or schemas");
 
-        var info = Describe(course, module, files);
+        // "Every file of the package listed in its resource": the schema files too, so an LMS
+        // that checks the file list against the zip finds nothing unaccounted for.
+        var described = Describe(course, module, files);
+        var info = described with
+        {
+            ContentFiles = described.ContentFiles.Concat(ScormSchemas.PackagePaths(version)).Order(StringComparer.Ordinal).ToList(),
+        };
         var manifest = version == ScormVersion.Scorm12 ? Scorm12Manifest.Create(info) : Scorm2004Manifest.Create(info);
         var entries = files
             .Append(new PackageFile(ManifestFile, manifest))
