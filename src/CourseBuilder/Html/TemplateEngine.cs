@@ -30,6 +30,22 @@ public sealed class TemplateEngine
         _overrideFolder is not null && File.Exists(Path.Combine(_overrideFolder, name + ".cshtml"))
             ? Path.Combine(_overrideFolder, name + ".cshtml") : null;
 
+    /// <summary>Every template the course's pages may use, embedded or overridden, with its bytes: the build cache hashes them.</summary>
+    public IEnumerable<(string Name, byte[] Bytes)> Inputs()
+    {
+        var assembly = typeof(TemplateEngine).Assembly;
+        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith("CourseBuilder.Html.Templates.", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            using var stream = assembly.GetManifestResourceStream(resource)!;
+            using var memory = new MemoryStream();
+            stream.CopyTo(memory);
+            yield return (resource, memory.ToArray());
+        }
+        if (_overrideFolder is null) yield break;
+        foreach (var file in Directory.EnumerateFiles(_overrideFolder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            yield return ("override:" + Path.GetRelativePath(_overrideFolder, file).Replace('\\', '/'), File.ReadAllBytes(file));
+    }
+
     public string Render<T>(string name, T model)
     {
         var engine = OverridePath(name) is not null

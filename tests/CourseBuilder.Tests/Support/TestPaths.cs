@@ -9,6 +9,23 @@ public static class TestPaths
     public static string ValidCourse => Path.Combine(Fixtures, "valid-course");
     public static string BundledContent => Path.Combine(RepoRoot, "content");
 
+    /// <summary>
+    /// The official SCORM schemas. They are not in the repository: a clone sits at
+    /// <c>&lt;somewhere&gt;/main</c> with <c>shared/scorm-schemas</c> beside it.
+    /// </summary>
+    public static string SharedSchemas
+    {
+        get
+        {
+            var folder = Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "scorm-schemas"));
+            if (!Directory.Exists(folder))
+                throw new DirectoryNotFoundException(
+                    $"the official SCORM schemas were not found at {folder}; the SCORM tests need the shared " +
+                    "schema folder beside the repository (../shared/scorm-schemas, see its SOURCES.md)");
+            return folder;
+        }
+    }
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
