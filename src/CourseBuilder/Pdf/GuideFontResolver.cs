@@ -29,18 +29,24 @@ public sealed class GuideFontResolver : IFontResolver
     public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic)
     {
         if (string.Equals(familyName, Mono, StringComparison.OrdinalIgnoreCase))
-            return new FontResolverInfo("DejaVuSansMono", bold, italic); // one mono face; PDFsharp simulates styles
-        var face = (bold, italic) switch
-        {
-            (true, true) => "OpenSans-BoldItalic",
-            (true, false) => "OpenSans-Bold",
-            (false, true) => "OpenSans-Italic",
-            _ => "OpenSans-Regular",
-        };
-        return new FontResolverInfo(face);
+            return new FontResolverInfo(MonoFace, bold, italic); // one mono face; PDFsharp simulates styles
+        return new FontResolverInfo(SansFace(bold, italic));
     }
 
-    public byte[]? GetFont(string faceName) => Faces.GetOrAdd(faceName, static name =>
+    public const string MonoFace = "DejaVuSansMono";
+
+    public static string SansFace(bool bold, bool italic) => (bold, italic) switch
+    {
+        (true, true) => "OpenSans-BoldItalic",
+        (true, false) => "OpenSans-Bold",
+        (false, true) => "OpenSans-Italic",
+        _ => "OpenSans-Regular",
+    };
+
+    public byte[]? GetFont(string faceName) => FaceBytes(faceName);
+
+    /// <summary>The TrueType file of a bundled face, e.g. "OpenSans-Bold".</summary>
+    public static byte[] FaceBytes(string faceName) => Faces.GetOrAdd(faceName, static name =>
     {
         using var stream = typeof(GuideFontResolver).Assembly.GetManifestResourceStream($"CourseBuilder.Pdf.Fonts.{name}.ttf")
             ?? throw new InvalidOperationException($"bundled font {name}.ttf is missing from the assembly");

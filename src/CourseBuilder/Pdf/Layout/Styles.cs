@@ -72,8 +72,6 @@ public sealed class GuideStyles
 public sealed class FontBook
 {
     private readonly Dictionary<(Face, double), XFont> _fonts = new();
-    // Widths are the same for every document, so the cache is shared; guides render in parallel.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(Face, double, string), double> Widths = new();
     private readonly XGraphics _measure;
 
     public FontBook()
@@ -99,13 +97,19 @@ public sealed class FontBook
         return font;
     }
 
-    public double Width(string text, TextStyle style)
-    {
-        if (text.Length == 0) return 0;
-        var key = (style.Face, style.Size, text);
-        if (Widths.TryGetValue(key, out var w)) return w;
-        w = _measure.MeasureString(text, Font(style)).Width;
-        if (Widths.Count < 500_000) Widths[key] = w;
-        return w;
-    }
+    private static readonly Lazy<TrueTypeMetrics>[] Metrics =
+    [
+        new(() => new TrueTypeMetrics(GuideFontResolver.FaceBytes(GuideFontResolver.SansFace(false, false)))),
+        new(() => new TrueTypeMetrics(GuideFontResolver.FaceBytes(GuideFontResolver.SansFace(true, false)))),
+        new(() => new TrueTypeMetrics(GuideFontResolver.FaceBytes(GuideFontResolver.SansFace(false, true)))),
+        new(() => new TrueTypeMetrics(GuideFontResolver.FaceBytes(GuideFontResolver.SansFace(true, true)))),
+        new(() => new TrueTypeMetrics(GuideFontResolver.FaceBytes(GuideFontResolver.MonoFace))),
+    ];
+
+    /// <summary>Width of the text in points, from the font's advance widths (see <see cref="TrueTypeMetrics"/>).</summary>
+    public double Width(string text, TextStyle style) =>
+        text.Length == 0 ? 0 : Metrics[(int)style.Face].Value.Width(text, style.Size);
+
+    /// <summary>The same width as PDFsharp measures it; slow, kept to check the fast path against.</summary>
+    public double MeasuredWidth(string text, TextStyle style) => _measure.MeasureString(text, Font(style)).Width;
 }
