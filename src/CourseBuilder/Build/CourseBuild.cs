@@ -5,6 +5,7 @@ using CourseBuilder.Diagnostics;
 using CourseBuilder.Html;
 using CourseBuilder.Loading;
 using CourseBuilder.Model;
+using CourseBuilder.Pdf;
 using CourseBuilder.Scorm;
 
 namespace CourseBuilder.Build;
@@ -121,6 +122,11 @@ public static class CourseBuild
         if (formats.Contains(OutputFormat.Scorm2004))
             Emit(ArtifactKind.Scorm2004, ArtifactPaths.ScormZip(course, scope, ScormStage.FormatName(ScormVersion.Scorm2004)),
                 ScormStage.Package(course, scope, files, ScormVersion.Scorm2004));
+        if (formats.Contains(OutputFormat.Pdf))
+        {
+            Emit(ArtifactKind.PdfStudent, ArtifactPaths.Guide(course, scope, "student"), GuideBuilder.StudentGuide(course, scope));
+            Emit(ArtifactKind.PdfFacilitator, ArtifactPaths.Guide(course, scope, "facilitator"), GuideBuilder.FacilitatorGuide(course, scope));
+        }
         return artifacts;
     }
 }
