@@ -89,7 +89,10 @@ public static class GuideBuilder
         private void Cover()
         {
             var s = _styles;
-            Body.Add(new Spacer(110));
+            Body.Add(new Spacer(40));
+            if (_course.Theme.Logo is { } logo && File.Exists(Path.Combine(_course.ContentDirectory, logo)))
+                Body.Add(new LogoComponent(File.ReadAllBytes(Path.Combine(_course.ContentDirectory, logo)), _course.Theme.LogoAlt ?? _course.Institution, 48));
+            Body.Add(new Spacer(40));
             Body.Add(Text(_course.Institution.ToUpperInvariant(), s.Label with { Size = 10 }, 0));
             Body.Add(Text(_course.Title, new TextStyle(Face.Bold, 28, s.Accent), 14, 1.2));
             if (_course.Subtitle is { } subtitle) Body.Add(Text(subtitle, new TextStyle(Face.Regular, 14, s.Muted), 8));

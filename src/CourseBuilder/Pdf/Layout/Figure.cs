@@ -76,3 +76,31 @@ public sealed class FigureComponent(byte[]? image, SvgDrawing? vector, string al
         }
     }
 }
+
+/// <summary>A small picture at a fixed height at the left margin: the course logo on the cover, tagged as a Figure.</summary>
+public sealed class LogoComponent(byte[] bytes, string altText, double height) : IComponent
+{
+    public void Layout(LayoutContext ctx, Area area, List<Row> rows)
+    {
+        var figure = new StructNode("Figure", area.Parent, altText);
+        var isRaster = bytes.Length > 3 && (bytes[0] == 0x89 || bytes[0] == 0xFF);
+        if (isRaster)
+        {
+            XImage picture;
+            try { picture = XImage.FromStream(new MemoryStream(bytes, writable: false)); }
+            catch (Exception) { return; }
+            var width = height * picture.PixelWidth / Math.Max(1, picture.PixelHeight);
+            rows.Add(new Row(height, (canvas, top) => canvas.Image(figure, picture, new XRect(area.X, top, width, height))) { Frames = area.Frames });
+        }
+        else if (SvgDrawing.TryParse(bytes) is { } vector)
+        {
+            var width = height * vector.Width / vector.Height;
+            var fonts = ctx.Fonts;
+            rows.Add(new Row(height, (canvas, top) =>
+            {
+                var rect = new XRect(area.X, top, width, height);
+                canvas.Vector(figure, rect, gfx => vector.Draw(gfx, rect, fonts));
+            }) { Frames = area.Frames });
+        }
+    }
+}
