@@ -20,10 +20,11 @@ public static class GuideBuilder
     public static byte[] FacilitatorGuide(Course course, Module? module) => new Composer(course, module, GuideAudience.Facilitator).Build();
 
     /// <summary>The date printed and stored in the PDF: SOURCE_DATE_EPOCH when set (reproducible builds), else the course's release date.</summary>
-    public static DateTime Timestamp(Course course)
+    public static DateTime Timestamp(Course course) => Timestamp(course, Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH"));
+
+    public static DateTime Timestamp(Course course, string? sourceDateEpoch)
     {
-        var epoch = Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH");
-        if (long.TryParse(epoch, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
+        if (long.TryParse(sourceDateEpoch, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
             return DateTimeOffset.FromUnixTimeSeconds(seconds).UtcDateTime;
         return course.ReleaseDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
     }

@@ -84,6 +84,17 @@ public class LayoutTests
     }
 
     [Fact]
+    public void Dates_come_from_source_date_epoch_when_set_and_else_from_the_release_date()
+    {
+        var course = SyntheticCourse.With("Hello.");
+        Assert.Equal(new DateTime(2026, 1, 2, 0, 0, 0, DateTimeKind.Utc), GuideBuilder.Timestamp(course, null));
+        Assert.Equal(new DateTime(2026, 1, 2, 0, 0, 0, DateTimeKind.Utc), GuideBuilder.Timestamp(course, "not a number"));
+        Assert.Equal(new DateTime(2023, 11, 14, 22, 13, 20, DateTimeKind.Utc), GuideBuilder.Timestamp(course, "1700000000"));
+        using var pdf = PdfDocument.Open(GuideBuilder.StudentGuide(course, null));
+        Assert.StartsWith("D:20260102000000", pdf.Information.CreationDate);
+    }
+
+    [Fact]
     public void Guides_rendered_in_parallel_are_the_same_as_one_at_a_time()
     {
         var bundle = BundledCourse.Instance;
