@@ -34,3 +34,25 @@ public class GuideBuildTests
         Assert.Contains(guide.GetPages(), p => p.GetImages().Any());
     }
 }
+
+public class CrossLessonLinkTests
+{
+    [Fact]
+    public void A_link_to_another_lesson_becomes_a_link_to_its_page_in_the_guide()
+    {
+        using var temp = new TempDir("pdf-links");
+        var content = temp.CopyFrom(TestPaths.ValidCourse);
+        File.AppendAllText(Path.Combine(content, "modules", "01-basics", "01-first.md"), "\nRead [the next lesson](02-second.md) after this one.\n");
+        var diagnostics = new CourseBuilder.Diagnostics.DiagnosticBag();
+        var course = CourseBuilder.Loading.CourseLoader.Load(content, diagnostics)!;
+        Assert.False(diagnostics.HasErrors, string.Join("\n", diagnostics.Sorted()));
+        var module = course.Modules[0];
+        using var pdf = PdfDocument.Open(CourseBuilder.Pdf.GuideBuilder.StudentGuide(course, module));
+        var page = pdf.GetPages().First(p => PdfReading.PageText(p).Contains("the next lesson"));
+        var link = Assert.Single(page.GetAnnotations(), a => a.Content == "the next lesson" || a.Content == "the next");
+        var dest = Assert.IsType<UglyToad.PdfPig.Tokens.ArrayToken>(PdfReading.Get(pdf, link.AnnotationDictionary, "Dest"));
+        var target = Assert.IsType<UglyToad.PdfPig.Tokens.DictionaryToken>(PdfReading.Resolve(pdf, dest.Data[0]));
+        var targetPage = pdf.GetPages().Single(p => PdfReading.Get(pdf, p.Dictionary, "StructParents")!.Equals(PdfReading.Get(pdf, target, "StructParents")));
+        Assert.Contains(module.Lessons[1].Title, PdfReading.PageText(targetPage));
+    }
+}

@@ -216,13 +216,13 @@ public sealed class GuideDocument(GuideDocumentSettings settings, GuideStyles st
             var headerBaseline = MarginTop - 30;
             var rightText = Fit(headerRight, small, ContentWidth * 0.48);
             var leftText = Fit(settings.HeaderLeft, small, ContentWidth * 0.48);
-            canvas.Text(null!, leftText, small, left, headerBaseline);
-            canvas.Text(null!, rightText, small, right - _fonts.Width(rightText, small), headerBaseline);
+            canvas.Text(null, leftText, small, left, headerBaseline);
+            canvas.Text(null, rightText, small, right - _fonts.Width(rightText, small), headerBaseline);
             canvas.Line(styles.Rule, 0.5, left, headerBaseline + 6, right, headerBaseline + 6);
         }
         var footer = string.Format(CultureInfo.InvariantCulture, "Page {0} of {1}", page, pageCount);
         var footerBaseline = settings.PageHeight - MarginBottom + 36;
-        canvas.Text(null!, footer, small, (settings.PageWidth - _fonts.Width(footer, small)) / 2, footerBaseline);
+        canvas.Text(null, footer, small, (settings.PageWidth - _fonts.Width(footer, small)) / 2, footerBaseline);
         canvas.ArtifactMode = false;
     }
 

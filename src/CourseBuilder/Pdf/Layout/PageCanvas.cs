@@ -82,12 +82,13 @@ public sealed class PageCanvas
 
     public int? PageOf(string anchor) => _resolve(anchor)?.Page;
 
-    public void Text(StructNode node, string text, TextStyle style, double x, double baseline, LinkTarget? link = null, XRect? linkRect = null)
+    /// <summary>Draws text into its structure element; with no element (running heads) or in artifact mode, as an artifact.</summary>
+    public void Text(StructNode? node, string text, TextStyle style, double x, double baseline, LinkTarget? link = null, XRect? linkRect = null)
     {
         if (text.Length == 0) return;
         var font = _fonts.Font(style);
         var brush = new XSolidBrush(style.Color);
-        if (ArtifactMode)
+        if (ArtifactMode || node is null)
         {
             Artifact(() => _gfx.DrawString(text, font, brush, x, baseline));
             return;

@@ -29,6 +29,9 @@ public sealed class PdfRenderOptions
     /// <summary>Reads an image by its Markdown URL; null when it cannot be found.</summary>
     public Func<string, byte[]?> LoadImage { get; set; } = _ => null;
 
+    /// <summary>In-page links the loader made from links to other lessons ("#module--lesson"), to the guide's anchor for that lesson.</summary>
+    public Dictionary<string, string> PageAnchors { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Knowledge checks in the order they were printed, numbered for the answers at the back.</summary>
     public List<Question> PrintedQuestions { get; } = [];
 
@@ -129,7 +132,8 @@ public sealed class PdfMarkdownRenderer : RendererBase
     public LinkTarget? Target(string? url)
     {
         if (string.IsNullOrWhiteSpace(url)) return null;
-        if (url.StartsWith('#')) return LinkTarget.Internal(Options.AnchorPrefix + url[1..]);
+        if (url.StartsWith('#'))
+            return LinkTarget.Internal(Options.PageAnchors.TryGetValue(url[1..], out var page) ? page : Options.AnchorPrefix + url[1..]);
         if (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" or "mailto") return LinkTarget.Web(url);
         return null;
     }
