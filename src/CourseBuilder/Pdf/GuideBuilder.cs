@@ -179,11 +179,14 @@ public static class GuideBuilder
         private static IEnumerable<(string Title, string Part)> FacilitatorParts(Module module)
         {
             yield return ("Overview and timing", "overview");
-            if (module.Facilitator is not null) yield return ("Facilitator notes", "notes");
+            if (module.Facilitator is not null || LessonNotes(module).Any()) yield return ("Facilitator notes", "notes");
             yield return ("Objectives and how they are assessed", "objectives");
             yield return ("Discussion prompts", "discussion");
             yield return ("Answer key", "answer-key");
         }
+
+        private static IEnumerable<(Lesson Lesson, FacilitatorNoteBlock Note)> LessonNotes(Module module) =>
+            module.Lessons.SelectMany(l => l.Document.Descendants<FacilitatorNoteBlock>().Select(n => (l, n)));
 
         private void FacilitatorModule(Module module)
         {
@@ -201,9 +204,9 @@ public static class GuideBuilder
             rows.Add([Cell("Planned for the module", bold: true), Cell(Minutes(module.Minutes), bold: true), Cell("")]);
             Body.Add(new TableComponent([Cell("Part"), Cell("Time"), Cell("Objectives")], rows));
 
+            if (parts.ContainsKey("notes")) Body.Add(Heading(2, parts["notes"], PartAnchor(module, "notes")));
             if (module.Facilitator is { } notes)
             {
-                Body.Add(Heading(2, parts["notes"], PartAnchor(module, "notes")));
                 // Discussion prompts print once, in their own section below. A title heading
                 // ("# Facilitator notes: …") gives way to this section's heading, and the notes'
                 // own sections sit one level below it.
@@ -213,6 +216,13 @@ public static class GuideBuilder
                 var top = blocks.SelectMany(b => b is HeadingBlock h ? [h] : b is ContainerBlock c ? c.Descendants<HeadingBlock>() : []).Select(h => h.Level).DefaultIfEmpty(2).Min();
                 UseDocument(module, "facilitator", notes.SourcePath, headingOffset: 3 - top);
                 Body.Children.AddRange(_renderer.RenderBlocks(blocks));
+            }
+            // "::: facilitator" notes written inside lessons, with the lesson they belong to.
+            foreach (var (lesson, note) in LessonNotes(module))
+            {
+                UseLesson(module, lesson);
+                Body.Add(Text($"Lesson {module.Number}.{lesson.Number}: {lesson.Title}", s.Small, 10, keepWithNext: true));
+                Body.Add(FacilitatorOnlyPdfRenderer<FacilitatorNoteBlock>.Boxed(_renderer, "Facilitator note", note));
             }
 
             Body.Add(Heading(2, parts["objectives"], PartAnchor(module, "objectives")));

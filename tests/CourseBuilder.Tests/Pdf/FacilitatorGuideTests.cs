@@ -42,4 +42,16 @@ public class FacilitatorGuideTests
         foreach (var prompt in prompts)
             Assert.Contains(string.Join(' ', PlainText.Of((Block)prompt).Split(' ').Take(6)), text);
     }
+
+    [Fact]
+    public void Facilitator_notes_inside_lessons_print_only_in_the_facilitator_guide()
+    {
+        var course = CourseBuilder.Tests.Pdf.SyntheticCourse.With("Lesson text.\n\n::: facilitator\nBring printed handouts for the pairs.\n:::\n");
+        var module = course.Modules[0];
+        using var facilitator = PdfDocument.Open(CourseBuilder.Pdf.GuideBuilder.FacilitatorGuide(course, module));
+        using var student = PdfDocument.Open(CourseBuilder.Pdf.GuideBuilder.StudentGuide(course, module));
+        Assert.Contains("Bring printed handouts for the pairs.", AllText(facilitator));
+        Assert.Contains("Lesson text.", AllText(student));
+        Assert.DoesNotContain("printed handouts", AllText(student));
+    }
 }
