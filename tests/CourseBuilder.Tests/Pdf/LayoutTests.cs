@@ -33,6 +33,17 @@ public class LayoutTests
     }
 
     [Fact]
+    public void Right_aligned_columns_line_up_on_their_right_edge()
+    {
+        var course = SyntheticCourse.With("| Item | Share |\n|---|---:|\n| Alpha | 5% |\n| Beta | 52.5% |\n| Gamma | 100% |\n");
+        using var pdf = PdfDocument.Open(GuideBuilder.StudentGuide(course, course.Modules[0]));
+        var words = pdf.GetPages().SelectMany(p => p.GetWords()).Where(w => w.Text.EndsWith('%')).ToList();
+        Assert.Equal(3, words.Count);
+        Assert.All(words, w => Assert.InRange(w.BoundingBox.Right - words[0].BoundingBox.Right, -0.1, 0.1));
+        Assert.True(words[1].BoundingBox.Left < words[0].BoundingBox.Left - 5, "the wider value starts further left");
+    }
+
+    [Fact]
     public void Long_words_and_urls_wrap_inside_the_text_width()
     {
         var url = "https://example.org/" + string.Join("/", Enumerable.Range(0, 30).Select(i => $"segment{i}"));

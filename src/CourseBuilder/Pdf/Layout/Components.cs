@@ -23,7 +23,7 @@ public interface IComponent
     void Layout(LayoutContext ctx, Area area, List<Row> rows);
 }
 
-public enum Align { Left, Center }
+public enum Align { Left, Center, Right }
 
 /// <summary>
 /// A paragraph of styled runs, also used for headings and captions (by tag). Keeps its first two
@@ -49,7 +49,7 @@ public sealed class Paragraph(IReadOnlyList<TextRun> runs, TextStyle baseStyle, 
         var first = rows.Count;
         foreach (var line in lines)
         {
-            var offset = Align == Align.Center ? (area.Width - line.Width) / 2 : 0;
+            var offset = Align switch { Align.Center => (area.Width - line.Width) / 2, Align.Right => area.Width - line.Width, _ => 0 };
             var x = area.X + offset;
             var row = new Row(lineHeight, (canvas, top) => DrawLine(canvas, node, line, x, top, lineHeight, baseline))
             {

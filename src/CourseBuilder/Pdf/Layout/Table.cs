@@ -10,6 +10,9 @@ public sealed class TableComponent(IReadOnlyList<IReadOnlyList<TextRun>>? header
 {
     private const double PadX = 5, PadY = 4;
 
+    /// <summary>Per-column alignment (Markdown's <c>:--:</c> and <c>--:</c>); missing columns align left.</summary>
+    public IReadOnlyList<Align> Alignments { get; init; } = [];
+
     public void Layout(LayoutContext ctx, Area area, List<Row> rows)
     {
         // Header cells print bold, so they are measured bold.
@@ -23,7 +26,7 @@ public sealed class TableComponent(IReadOnlyList<IReadOnlyList<TextRun>>? header
         if (header is not null)
         {
             var head = new StructNode("THead", table);
-            headerRow = MakeRow(ctx, area, header, widths, new StructNode("TR", head), isHeader: true, striped: false);
+            headerRow = MakeRow(ctx, area, header, widths, Alignments, new StructNode("TR", head), isHeader: true, striped: false);
             headerRow.KeepWithNext = true;
             headerRow.SpaceBefore = 8;
             rows.Add(headerRow);
@@ -31,7 +34,7 @@ public sealed class TableComponent(IReadOnlyList<IReadOnlyList<TextRun>>? header
         var tbody = new StructNode("TBody", table);
         for (var i = 0; i < body.Count; i++)
         {
-            var row = MakeRow(ctx, area, body[i], widths, new StructNode("TR", tbody), isHeader: false, striped: i % 2 == 1);
+            var row = MakeRow(ctx, area, body[i], widths, Alignments, new StructNode("TR", tbody), isHeader: false, striped: i % 2 == 1);
             row.RepeatHeader = headerRow;
             if (headerRow is null && i == 0) row.SpaceBefore = 8;
             rows.Add(row);
@@ -64,18 +67,18 @@ public sealed class TableComponent(IReadOnlyList<IReadOnlyList<TextRun>>? header
         return minimum.Select((m, c) => m + (available - totalMin) * stretch[c] / totalStretch).ToArray();
     }
 
-    private static Row MakeRow(LayoutContext ctx, Area area, IReadOnlyList<IReadOnlyList<TextRun>> cells, double[] widths, StructNode tr, bool isHeader, bool striped)
+    private static Row MakeRow(LayoutContext ctx, Area area, IReadOnlyList<IReadOnlyList<TextRun>> cells, double[] widths, IReadOnlyList<Align> alignments, StructNode tr, bool isHeader, bool striped)
     {
         var style = ctx.Styles.Body;
         var lineHeight = style.Size * 1.4;
         var baseline = lineHeight / 2 + style.Size * 0.36;
-        var laid = new List<(List<TextLine> Lines, StructNode Node, double X, double Width)>();
+        var laid = new List<(List<TextLine> Lines, StructNode Node, double X, double Width, Align Align)>();
         var x = area.X;
         for (var c = 0; c < widths.Length; c++)
         {
             IReadOnlyList<TextRun> runs = c < cells.Count ? cells[c] : [];
             if (isHeader) runs = runs.Select(r => r with { Style = r.Style.WithBold() }).ToList();
-            laid.Add((LineBreaker.Break(runs, widths[c] - 2 * PadX, ctx.Fonts), new StructNode(isHeader ? "TH" : "TD", tr), x, widths[c]));
+            laid.Add((LineBreaker.Break(runs, widths[c] - 2 * PadX, ctx.Fonts), new StructNode(isHeader ? "TH" : "TD", tr), x, widths[c], c < alignments.Count ? alignments[c] : Align.Left));
             x += widths[c];
         }
         var height = laid.Max(l => l.Lines.Count) * lineHeight + 2 * PadY;
@@ -84,9 +87,13 @@ public sealed class TableComponent(IReadOnlyList<IReadOnlyList<TextRun>>? header
         {
             if (isHeader) canvas.Fill(styles.Tint, new XRect(area.X, top, area.Width, height));
             else if (striped) canvas.Fill(XColor.FromArgb(0xf7, 0xf8, 0xfa), new XRect(area.X, top, area.Width, height));
-            foreach (var (lines, node, cellX, _) in laid)
+            foreach (var (lines, node, cellX, cellWidth, align) in laid)
                 for (var i = 0; i < lines.Count; i++)
-                    Paragraph.DrawLine(canvas, node, lines[i], cellX + PadX, top + PadY + i * lineHeight, lineHeight, baseline);
+                {
+                    var room = cellWidth - 2 * PadX - lines[i].Width;
+                    var shift = align switch { Align.Right => room, Align.Center => room / 2, _ => 0 };
+                    Paragraph.DrawLine(canvas, node, lines[i], cellX + PadX + shift, top + PadY + i * lineHeight, lineHeight, baseline);
+                }
             canvas.Line(isHeader ? styles.Accent : styles.Rule, isHeader ? 1.2 : 0.5, area.X, top + height, area.X + area.Width, top + height);
         })
         {

@@ -98,7 +98,13 @@ public sealed class TablePdfRenderer : PdfObjectRenderer<Table>
             if (row.IsHeader && header is null && body.Count == 0) header = cells;
             else body.Add(cells);
         }
-        renderer.Add(new TableComponent(header, body));
+        var alignments = table.ColumnDefinitions.Select(d => d.Alignment switch
+        {
+            TableColumnAlign.Right => Align.Right,
+            TableColumnAlign.Center => Align.Center,
+            _ => Align.Left,
+        }).ToList();
+        renderer.Add(new TableComponent(header, body) { Alignments = alignments });
     }
 
     private static List<TextRun> CellRuns(PdfMarkdownRenderer renderer, TableCell cell)
