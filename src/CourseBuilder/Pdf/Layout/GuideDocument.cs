@@ -31,8 +31,6 @@ public sealed class GuideDocument(GuideDocumentSettings settings, GuideStyles st
     private readonly FontBook _fonts = new();
 
     public Column Body { get; } = new();
-    public GuideStyles Styles => styles;
-    public FontBook Fonts => _fonts;
     public double ContentWidth => settings.PageWidth - 2 * MarginX;
     public double ContentHeight => settings.PageHeight - MarginTop - MarginBottom;
 
