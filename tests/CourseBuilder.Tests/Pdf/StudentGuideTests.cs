@@ -162,6 +162,9 @@ public class StudentGuideTests
         var answerText = string.Join(" ", pages.Skip(answersPage));
         var questions = Bundle.Module.Lessons.SelectMany(l => l.Questions).ToList();
         Assert.Contains($"KNOWLEDGE CHECK {questions.Count}", lessonText);
+        // On paper the cross-references give page numbers: every answer here is on the answers page.
+        Assert.Contains($"Answer on page {answersPage + 1}", lessonText);
+        Assert.Matches(@"\(question on page \d+\)", answerText);
         // Feedback and explanations are for the back, not beside the question.
         Assert.DoesNotContain("Profanity was the most common category", lessonText);
         Assert.Contains("Answer: C. Violations of patient confidentiality", answerText);

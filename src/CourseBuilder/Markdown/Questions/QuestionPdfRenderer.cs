@@ -42,7 +42,7 @@ public static class QuestionPdf
         box.Add(new Anchored(renderer.Options.QuestionAnchor(q), [label]));
         AddQuestionBody(renderer, q, box.Children);
         box.Add(Choices(renderer, q, withKey: false));
-        box.Add(new Paragraph([new TextRun("Answer at the back of this guide", styles.Small with { Color = styles.Link }, LinkTarget.Internal(renderer.Options.AnswerAnchor(q)))], styles.Small) { SpaceBefore = 6 });
+        box.Add(new PageReference("Answer on page ", renderer.Options.AnswerAnchor(q), "", styles.Small with { Color = styles.Link }));
         return box;
     }
 
@@ -99,6 +99,7 @@ public static class QuestionPdf
             new((q.Scenario is null ? "Knowledge check " : "Scenario ") + number, styles.Body.WithBold() with { Color = styles.Link }, LinkTarget.Internal(renderer.Options.QuestionAnchor(q))),
         };
         column.Add(new Anchored(renderer.Options.AnswerAnchor(q), [new Paragraph(title, styles.Body) { SpaceBefore = 0, KeepWithNext = true }]));
+        column.Add(new PageReference("(question on page ", renderer.Options.QuestionAnchor(q), ")", styles.Small with { Color = styles.Link }) { SpaceBefore = 0, KeepWithNext = true });
         var answer = new List<TextRun> { new("Answer: ", styles.Body.WithBold()) };
         var first = true;
         foreach (var c in q.CorrectChoices)

@@ -273,3 +273,31 @@ public sealed class ContentsEntry(string title, string anchor, int level) : ICom
         }
     }
 }
+
+/// <summary>
+/// One short line that names the page an anchor landed on ("Answer on page 41"): paper has no
+/// links, so a printed cross-reference needs the number, which is known only after pagination.
+/// </summary>
+public sealed class PageReference(string before, string anchor, string after, TextStyle style) : IComponent
+{
+    public double SpaceBefore { get; init; } = 6;
+    public bool KeepWithNext { get; init; }
+
+    public void Layout(LayoutContext ctx, Area area, List<Row> rows)
+    {
+        var node = new StructNode("P", area.Parent);
+        var lineHeight = style.Size * 1.45;
+        var baseline = lineHeight / 2 + style.Size * 0.36;
+        var link = LinkTarget.Internal(anchor);
+        rows.Add(new Row(lineHeight, (canvas, top) =>
+        {
+            var page = canvas.PageOf(anchor)?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?";
+            var text = before + page + after;
+            var width = ctx.Fonts.Width(text, style);
+            canvas.Text(node, text, style, area.X, top + baseline, link with { Description = text }, new XRect(area.X, top, width, lineHeight));
+        })
+        {
+            Frames = area.Frames, SpaceBefore = SpaceBefore, Baseline = baseline, KeepWithNext = KeepWithNext,
+        });
+    }
+}
