@@ -48,11 +48,21 @@ public sealed class TemplateEngine
 
     public string Render<T>(string name, T model)
     {
-        var engine = OverridePath(name) is not null
-            ? Engines.GetOrAdd(_overrideFolder!, f => new Lazy<RazorLightEngine>(() => new RazorLightEngineBuilder()
-                .UseFileSystemProject(f).UseMemoryCachingProvider().Build())).Value
-            : Embedded.Value;
-        var key = OverridePath(name) is not null ? name + ".cshtml" : name;
-        return engine.CompileRenderAsync(key, model).GetAwaiter().GetResult();
+        if (OverridePath(name) is { } file)
+        {
+            var engine = Engines.GetOrAdd(_overrideFolder!, f => new Lazy<RazorLightEngine>(() => new RazorLightEngineBuilder()
+                .UseFileSystemProject(f).UseMemoryCachingProvider().Build())).Value;
+            return CompiledTemplateCache.Render(engine, name + ".cshtml", File.ReadAllBytes(file), model);
+        }
+        return CompiledTemplateCache.Render(Embedded.Value, name, EmbeddedSource(name), model);
+    }
+
+    private static byte[] EmbeddedSource(string name)
+    {
+        using var stream = typeof(TemplateEngine).Assembly.GetManifestResourceStream($"CourseBuilder.Html.Templates.{name}.cshtml")
+            ?? throw new InvalidOperationException($"template {name} is not embedded");
+        using var memory = new MemoryStream();
+        stream.CopyTo(memory);
+        return memory.ToArray();
     }
 }
