@@ -19,4 +19,13 @@ if [ -f tests/browser-harness/package.json ]; then
 fi
 
 dotnet build CourseBuilder.sln -c Release -v quiet -nologo
-dotnet test CourseBuilder.sln -c Release --no-build -v quiet -nologo --logger "console;verbosity=normal" "$@"
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+status=0
+dotnet test CourseBuilder.sln -c Release --no-build -v quiet -nologo --logger "console;verbosity=normal" "$@" | tee "$log" || status=$?
+# One closing line in the plain 'N passed, N failed' form, summed over the test assemblies.
+passed=$( (grep -E '^\s+Passed: [0-9]+' "$log" || true) | awk '{s+=$2} END {print s+0}')
+failed=$( (grep -E '^\s+Failed: [0-9]+' "$log" || true) | awk '{s+=$2} END {print s+0}')
+skipped=$( (grep -E '^\s+Skipped: [0-9]+' "$log" || true) | awk '{s+=$2} END {print s+0}')
+echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+exit "$status"
