@@ -198,7 +198,7 @@
       var submitted = q.n > 0 && submittedCount(q) > 0;
       if (!submitted) { allSubmitted = false; complete = false; done = false; return; }
       sum += q.best; count++;
-      if (!q.passed) { allPassed = false; if (attemptsLeft(mi) > 0) done = false; }
+      if (!q.passed) { allPassed = false; if (attemptsLeft(mi) > 0 || !q.sub) done = false; }
     });
     var scored = anyQuiz && allSubmitted;
     return {
@@ -325,7 +325,7 @@
     $$('.cb-choice', form).forEach(function (c) {
       c.classList.remove('cb-choice--right', 'cb-choice--wrong', 'cb-choice--key');
       var marks = $('.cb-choice__marks', c);
-      if (marks) c.removeChild(marks);
+      if (marks) marks.remove();
     });
     $$('.cb-choice__feedback, .cb-question__explanation', form).forEach(function (x) { x.hidden = true; });
   }

@@ -1,0 +1,74 @@
+using CourseBuilder.Build;
+using CourseBuilder.Model;
+using Microsoft.Playwright;
+
+namespace CourseBuilder.Tests.Browser;
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "Browser";
+}
+
+/// <summary>
+/// One chromium and one build of each course for every browser test: the bundled course
+/// (content/, or COURSEBUILDER_TEST_CONTENT) and the generated <see cref="TestCourse"/>.
+/// Missing prerequisites fail the tests with how to install them; they never skip.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string Chromium = "/usr/bin/chromium";
+    private static readonly string[] ChromiumArgs =
+        ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+
+    public string RepoRoot { get; } = FindRepoRoot();
+    public string HarnessDist => Path.Combine(RepoRoot, "tests", "browser-harness", "node_modules", "scorm-again", "dist");
+    private readonly string _temp = Path.Combine(Path.GetTempPath(), "cb-browser-" + Guid.NewGuid().ToString("N")[..8]);
+    public string BundledHtml => Path.Combine(_temp, "bundled", "html");
+    public string TestHtml => Path.Combine(_temp, "test", "html");
+    public string BundledContent { get; } = Environment.GetEnvironmentVariable("COURSEBUILDER_TEST_CONTENT") is { Length: > 0 } c
+        ? c : Path.Combine(FindRepoRoot(), "content");
+
+    private IPlaywright? _playwright;
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(Chromium))
+            throw new InvalidOperationException($"{Chromium} is missing: run ./test.sh once (it installs Debian's chromium with apt-get).");
+        if (!File.Exists(Path.Combine(HarnessDist, "scorm12.js")))
+            throw new InvalidOperationException("tests/browser-harness/node_modules is missing: run ./test.sh (or `npm ci` in tests/browser-harness).");
+
+        var testContent = Path.Combine(_temp, "test-content");
+        TestCourse.Write(testContent);
+        var builds = new[] { (testContent, Path.Combine(_temp, "test")), (BundledContent, Path.Combine(_temp, "bundled")) };
+        await Task.WhenAll(builds.Select(b => Task.Run(() =>
+        {
+            var result = CourseBuild.Run(new BuildOptions(b.Item1, b.Item2, [OutputFormat.Html]));
+            var errors = result.Diagnostics.Where(d => d.Severity == Diagnostics.Severity.Error).ToList();
+            if (errors.Count > 0 || result.Artifacts.Count == 0)
+                throw new InvalidOperationException($"building {b.Item1} failed:\n" + string.Join("\n", errors));
+        })));
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ChromiumArgs });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.CloseAsync();
+        _playwright?.Dispose();
+        try { Directory.Delete(_temp, true); } catch (IOException) { /* best effort */ }
+    }
+
+    /// <summary>Module ids of the bundled course, in order.</summary>
+    public IReadOnlyList<string> BundledModules =>
+        [.. Directory.GetDirectories(Path.Combine(BundledHtml, "modules")).Select(Path.GetFileName).Order().Cast<string>()];
+
+    private static string FindRepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "CourseBuilder.sln"))) return dir.FullName;
+        throw new InvalidOperationException("cannot find the repository root (CourseBuilder.sln) above " + AppContext.BaseDirectory);
+    }
+}
