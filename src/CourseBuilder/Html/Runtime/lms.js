@@ -1,11 +1,11 @@
 /* LMS adapter: one small interface over SCORM 2004, SCORM 1.2 and preview (no LMS).
    See docs/runtime.md for the data mapping. No dependencies. */
-(function () {
+(() => {
   'use strict';
 
   // The standard search: this window and each parent up to top, then the opener and its parents.
   function scan(win, name) {
-    for (var i = 0; win && i < 500; i++) {
+    for (let i = 0; win && i < 500; i++) {
       try { if (win[name]) return win[name]; } catch (e) { /* another origin: keep climbing */ }
       if (win.parent === win) break;
       win = win.parent;
@@ -13,7 +13,7 @@
     return null;
   }
   function findApi(name) {
-    var api = scan(window, name);
+    let api = scan(window, name);
     if (!api) try { if (window.opener) api = scan(window.opener, name); } catch (e) { /* closed or foreign opener */ }
     return api;
   }
@@ -22,13 +22,13 @@
 
   // SCORM 1.2 CMITimespan, HHHH:MM:SS.SS (decimals optional).
   function timespan12(ms, decimals) {
-    var cs = Math.round(ms / 10), h = Math.floor(cs / 360000), m = Math.floor(cs / 6000) % 60, s = Math.floor(cs / 100) % 60;
-    var text = pad(Math.min(h, 9999), 4) + ':' + pad(m, 2) + ':' + pad(s, 2);
+    let cs = Math.round(ms / 10), h = Math.floor(cs / 360000), m = Math.floor(cs / 6000) % 60, s = Math.floor(cs / 100) % 60;
+    let text = pad(Math.min(h, 9999), 4) + ':' + pad(m, 2) + ':' + pad(s, 2);
     return decimals ? text + '.' + pad(cs % 100, 2) : text;
   }
   // SCORM 2004 timeinterval (ISO 8601 duration), e.g. PT1H2M3.5S.
   function duration2004(ms) {
-    var cs = Math.round(ms / 10), h = Math.floor(cs / 360000), m = Math.floor(cs / 6000) % 60, s = (cs % 6000) / 100;
+    let cs = Math.round(ms / 10), h = Math.floor(cs / 360000), m = Math.floor(cs / 6000) % 60, s = (cs % 6000) / 100;
     return 'PT' + (h ? h + 'H' : '') + (m ? m + 'M' : '') + (s || (!h && !m) ? s + 'S' : '');
   }
   // SCORM 2004 time(second,10,0): local time without a zone.
@@ -38,7 +38,7 @@
   }
 
   // Element names per version; the rest of the adapter speaks in these roles.
-  var MODELS = {
+  let MODELS = {
     '2004': {
       api: 'API_1484_11', init: 'Initialize', finish: 'Terminate', get: 'GetValue', set: 'SetValue', commit: 'Commit',
       error: 'GetLastError', errorText: 'GetErrorString', diagnostic: 'GetDiagnostic',
@@ -64,34 +64,34 @@
 
   /** Opens the connection: the first API found wins (2004 before 1.2); none means preview mode. */
   function open(previewKey) {
-    var kind = findApi(MODELS['2004'].api) ? '2004' : findApi(MODELS['1.2'].api) ? '1.2' : 'preview';
+    let kind = findApi(MODELS['2004'].api) ? '2004' : findApi(MODELS['1.2'].api) ? '1.2' : 'preview';
     return kind === 'preview' ? preview(previewKey) : scorm(kind);
   }
 
   function scorm(kind) {
-    var M = MODELS[kind], api = findApi(M.api), started = Date.now(), live = false, finished = false;
-    var self = {
+    let M = MODELS[kind], api = findApi(M.api), started = Date.now(), live = false, finished = false;
+    let self = {
       kind: kind, review: false, suspend: '', location: '', interactionCount: 0, interactionIds: {},
       suspendMax: M.suspendMax, onProblem: null, problems: 0
     };
 
     function problem(what) {
-      var code = '', text = '', diag = '';
+      let code = '', text = '', diag = '';
       try { code = String(api[M.error]()); text = api[M.errorText](code); diag = api[M.diagnostic](code); } catch (e) { text = String(e); }
       console.warn('CourseBuilder LMS: ' + what + ' failed (error ' + code + ': ' + text + (diag ? '; ' + diag : '') + ')');
       self.problems++;
       if (self.onProblem) self.onProblem(what);
     }
     function call(name, args, what) {
-      var result;
+      let result;
       try { result = api[name].apply(api, args); } catch (e) { console.warn('CourseBuilder LMS: ' + name + ' threw', e); result = false; }
       if (!ok(result)) problem(what);
       return ok(result);
     }
     function get(element) {
-      var value = '';
+      let value = '';
       try { value = api[M.get](element); } catch (e) { console.warn('CourseBuilder LMS: reading ' + element + ' threw', e); return ''; }
-      var code = '0';
+      let code = '0';
       try { code = String(api[M.error]()); } catch (e) { /* nothing more to learn */ }
       if (!M.quietErrors[code]) console.warn('CourseBuilder LMS: reading ' + element + ' gave error ' + code);
       return value == null ? '' : String(value);
@@ -103,35 +103,35 @@
 
     live = call(M.init, [''], 'starting the session');
     if (live) {
-      var mode = get(M.mode);
+      let mode = get(M.mode);
       self.review = mode === 'review';
       self.entry = get(M.entry);
       self.credit = get(M.credit);
       self.suspend = get(M.suspend);
       self.location = get(M.location);
       // Interactions already stored (a resumed attempt): append after them, never repeat an id.
-      var count = parseInt(get(M.interactions + '_count'), 10);
+      let count = parseInt(get(M.interactions + '_count'), 10);
       self.interactionCount = isNaN(count) ? -1 : count;
-      if (kind === '2004') for (var i = 0; i < count; i++) self.interactionIds[get(M.interactions + i + '.id')] = true;
+      if (kind === '2004') for (let i = 0; i < count; i++) self.interactionIds[get(M.interactions + i + '.id')] = true;
       if (!self.review) {
         if (kind === '2004') {
           if (get('cmi.completion_status') !== 'completed') set('cmi.completion_status', 'incomplete');
         } else {
-          var status = get('cmi.core.lesson_status');
+          let status = get('cmi.core.lesson_status');
           if (status === 'not attempted' || status === '') set('cmi.core.lesson_status', 'incomplete');
         }
         set(M.exit, 'suspend');
       }
     }
 
-    self.save = function (suspend, location) {
+    self.save = (suspend, location) => {
       if (suspend.length > M.suspendMax) console.warn('CourseBuilder LMS: suspend_data is ' + suspend.length + ' characters, over ' + M.suspendMax);
       set(M.suspend, suspend);
       set(M.location, location);
     };
 
     /** r: { complete, passed (true|false|null), score (0..100|null), done } */
-    self.result = function (r) {
+    self.result = r => {
       if (r.score != null) {
         if (kind === '2004') set(M.score + 'scaled', String(Math.round(r.score) / 100));
         set(M.score + 'min', '0');
@@ -150,17 +150,17 @@
     };
 
     /** i: { id, keys[], correct[], isCorrect, latencyMs, description } */
-    self.interaction = function (i) {
+    self.interaction = i => {
       if (self.interactionIds[i.id]) return;
       if (self.interactionCount < 0) self.interactionCount = 0;
-      var n = self.interactionCount, p = M.interactions + n + '.';
+      let n = self.interactionCount, p = M.interactions + n + '.';
       set(p + 'id', i.id);
       set(p + 'type', 'choice');
       if (kind === '2004') {
         set(p + 'timestamp', timestamp2004(new Date()));
         set(p + 'description', i.description);
       } else {
-        var now = new Date();
+        let now = new Date();
         set(p + 'time', pad(now.getHours(), 2) + ':' + pad(now.getMinutes(), 2) + ':' + pad(now.getSeconds(), 2));
       }
       set(p + 'weighting', '1');
@@ -172,39 +172,39 @@
       self.interactionCount = n + 1;
     };
 
-    self.commit = function () {
+    self.commit = () => {
       if (live && !self.review) call(M.commit, [''], 'saving your progress');
     };
 
     /** Ends the session exactly once: session time, then Terminate/LMSFinish (which commits). */
-    self.finish = function () {
+    self.finish = () => {
       if (!live || finished) return;
       finished = true;
       if (!self.review) {
-        var ms = Date.now() - started;
+        let ms = Date.now() - started;
         set(M.sessionTime, kind === '2004' ? duration2004(ms) : timespan12(ms, true));
       }
       call(M.finish, [''], 'ending the session');
       live = false;
     };
-    self.connected = function () { return live; };
+    self.connected = () => { return live; };
     return self;
   }
 
   // Without an LMS the same interface keeps progress in localStorage under one key.
   function preview(key) {
-    var stored = {};
+    let stored = {};
     try { stored = JSON.parse(localStorage.getItem(key) || '{}') || {}; } catch (e) { stored = {}; }
-    var self = {
+    let self = {
       kind: 'preview', review: false, suspend: stored.s || '', location: stored.l || '', interactionCount: 0,
       interactionIds: {}, suspendMax: 64000, onProblem: null, problems: 0,
-      save: function (s, l) { stored.s = s; stored.l = l; },
-      result: function () {}, interaction: function () {},
-      commit: function () {
+      save: (s, l) => { stored.s = s; stored.l = l; },
+      result: () => {}, interaction: () => {},
+      commit: () => {
         try { localStorage.setItem(key, JSON.stringify(stored)); } catch (e) { console.warn('CourseBuilder: cannot use localStorage', e); }
       },
-      finish: function () { self.commit(); },
-      connected: function () { return false; }
+      finish: () => { self.commit(); },
+      connected: () => { return false; }
     };
     return self;
   }
