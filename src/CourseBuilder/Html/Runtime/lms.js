@@ -187,7 +187,7 @@
       call(M.finish, [''], 'ending the session');
       live = false;
     };
-    self.connected = () => { return live; };
+    self.connected = () => live;
     return self;
   }
 
@@ -204,7 +204,7 @@
         try { localStorage.setItem(key, JSON.stringify(stored)); } catch (e) { console.warn('CourseBuilder: cannot use localStorage', e); }
       },
       finish: () => { self.commit(); },
-      connected: () => { return false; }
+      connected: () => false
     };
     return self;
   }

@@ -4,8 +4,8 @@
   'use strict';
 
   let data = JSON.parse(document.getElementById('cb-data').textContent);
-  let $ = (sel, root) => { return (root || document).querySelector(sel); };
-  let $$ = (sel, root) => { return Array.prototype.slice.call((root || document).querySelectorAll(sel)); };
+  const $ = (sel, root) => (root || document).querySelector(sel);
+  const $$ = (sel, root) => [...(root || document).querySelectorAll(sel)];
   function el(tag, cls, text) {
     let e = document.createElement(tag);
     if (cls) e.className = cls;
@@ -53,8 +53,8 @@
   function freshQuiz() { return { n: 0, best: -1, passed: false, sub: false, seed: 0, ans: [], lat: [] }; }
   function freshState() {
     return {
-      page: 0, visited: pages.map(() => { return false; }), checks: checks.map(() => { return false; }), ic: 0,
-      quizzes: data.modules.map(m => { return m.quiz ? freshQuiz() : null; })
+      page: 0, visited: pages.map(() => false), checks: checks.map(() => false), ic: 0,
+      quizzes: data.modules.map(m => m.quiz ? freshQuiz() : null)
     };
   }
 
@@ -119,15 +119,15 @@
   function draw(quiz, seed) {
     let key = quiz.pageId + ':' + seed;
     if (drawCache[key]) return drawCache[key];
-    let rnd = random(seed), pool = quiz.questions.map((_, i) => { return i; });
+    let rnd = random(seed), pool = quiz.questions.map((_, i) => i);
     if (quiz.shuffle || quiz.draw < pool.length) shuffle(pool, rnd);
     pool = pool.slice(0, quiz.draw);
-    if (!quiz.shuffle) pool.sort((a, b) => { return a - b; });
+    if (!quiz.shuffle) pool.sort((a, b) => a - b);
     return (drawCache[key] = pool.map(qi => {
-      let q = quiz.questions[qi], order = q.choices.map((_, i) => { return i; });
+      let q = quiz.questions[qi], order = q.choices.map((_, i) => i);
       if (quiz.shuffle) {
-        let free = shuffle(order.filter(i => { return !q.choices[i].pinned; }), rnd);
-        order = order.map(i => { return q.choices[i].pinned ? i : free.shift(); });
+        let free = shuffle(order.filter(i => !q.choices[i].pinned), rnd);
+        order = order.map(i => q.choices[i].pinned ? i : free.shift());
       }
       return { question: q, order: order };
     }));
@@ -138,7 +138,7 @@
     return mask;
   }
   function keysOf(q, mask) {
-    return q.choices.filter((c, i) => { return mask & (1 << i); }).map(c => { return c.key; });
+    return q.choices.filter((c, i) => mask & (1 << i)).map(c => c.key);
   }
   function grade(mi) {
     let q = state.quizzes[mi], drawn = draw(data.modules[mi].quiz, q.seed), right = 0;
@@ -171,13 +171,13 @@
     state = freshState();
   }
   if (state.ic > lms.interactionCount && lms.kind !== 'preview') lms.interactionCount = state.ic;
-  let atLoad = pages.map(p => { return p.id; }).indexOf(lms.location);
+  let atLoad = pages.map(p => p.id).indexOf(lms.location);
   if (atLoad >= 0) state.page = atLoad;
 
   // ---- Saving and reporting ----
-  function modulePages(mi) { return pages.filter(p => { return p.module === mi; }); }
+  function modulePages(mi) { return pages.filter(p => p.module === mi); }
   function lessonsVisited(mi) {
-    return pages.every((p, i) => { return p.module !== mi || p.kind !== 'lesson' || state.visited[i]; });
+    return pages.every((p, i) => p.module !== mi || p.kind !== 'lesson' || state.visited[i]);
   }
   function submittedCount(q) { return q.n - (q.sub ? 0 : 1); }
   function attemptsLeft(mi) {
@@ -190,7 +190,7 @@
     data.modules.forEach((m, mi) => {
       let q = state.quizzes[mi];
       if (!q) {
-        let seen = pages.every((p, i) => { return p.module !== mi || state.visited[i]; });
+        let seen = pages.every((p, i) => p.module !== mi || state.visited[i]);
         complete = complete && seen; done = done && seen;
         return;
       }
@@ -242,13 +242,13 @@
     let p = pages[i];
     if (p.kind === 'quiz') return state.quizzes[p.module] && state.quizzes[p.module].passed;
     if (!state.visited[i]) return false;
-    return checks.every((f, ci) => { return !p.section.contains(f) || state.checks[ci]; });
+    return checks.every((f, ci) => !p.section.contains(f) || state.checks[ci]);
   }
   function quizLocked(mi) { return data.modules[mi].quizUnlock === 'all-lessons' && !lessonsVisited(mi); }
 
   function renderChrome() {
     let p = pages[state.page], m = data.modules[p.module];
-    let lessons = modulePages(p.module).filter(x => { return x.kind === 'lesson'; });
+    let lessons = modulePages(p.module).filter(x => x.kind === 'lesson');
     let label = p.kind === 'quiz' ? 'Module quiz' : 'Lesson ' + (lessons.indexOf(p) + 1) + ' of ' + lessons.length;
     if (data.scope === 'course') label = 'Module ' + (p.module + 1) + ' of ' + data.modules.length + ' · ' + label;
     document.getElementById('cb-progress-label').textContent = label;
@@ -301,7 +301,7 @@
     a.addEventListener('click', e => {
       e.preventDefault();
       let id = a.getAttribute('href').slice(1);
-      go(pages.map(p => { return p.id; }).indexOf(id), true);
+      go(pages.map(p => p.id).indexOf(id), true);
     });
   });
 
@@ -460,9 +460,9 @@
     fact(facts, 'Attempts left', m.attempts === 0 ? 'unlimited' : String(attemptsLeft(mi)));
     panel.appendChild(facts);
     if (quizLocked(mi)) {
-      let missing = pages.filter((p, i) => { return p.module === mi && p.kind === 'lesson' && !state.visited[i]; });
+      let missing = pages.filter((p, i) => p.module === mi && p.kind === 'lesson' && !state.visited[i]);
       panel.appendChild(el('p', 'cb-quiz__lock', 'The quiz opens once you have visited every lesson. Still to visit: ' +
-        missing.map(p => { return p.title; }).join(', ') + '.'));
+        missing.map(p => p.title).join(', ') + '.'));
     } else if (attemptsLeft(mi) > 0) {
       panel.appendChild(button('Start the quiz', 'cb-button--primary', () => { startAttempt(mi); }));
     }
@@ -594,5 +594,5 @@
   // ---- Start: what the LMS already holds is the baseline, so a relaunch reports nothing new ----
   reported = JSON.stringify(outcome());
   go(state.page, false);
-  window.CBPlayer = { state: () => { return state; }, encode: () => { return encode(state); }, lms: lms };
+  window.CBPlayer = { state: () => state, encode: () => encode(state), lms: lms };
 })();
