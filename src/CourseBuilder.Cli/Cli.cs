@@ -48,8 +48,10 @@ public static class Cli
         };
         format.AcceptOnlyFromAmong("html", "scorm12", "scorm2004", "pdf");
         var module = new Option<string?>("--module", "-m") { Description = "Build only the module with this id." };
+        var watch = new Option<bool>("--watch", "-w") { Description = "Rebuild whenever a file under the content folder changes (Ctrl+C to stop)." };
+        var noCache = new Option<bool>("--no-cache") { Description = "Rebuild every artifact, even those whose inputs did not change." };
 
-        var build = new Command("build", "Build SCORM packages, the HTML player and PDF guides.") { content, outDir, format, module };
+        var build = new Command("build", "Build SCORM packages, the HTML player and PDF guides.") { content, outDir, format, module, watch, noCache };
         build.SetAction(parse => Guard(parse.GetValue(verbose), error, () =>
         {
             var formats = parse.GetValue(format) is { Length: > 0 } names
@@ -57,8 +59,10 @@ public static class Cli
                 : null;
             var console = new ConsoleReporter(output, error, parse.GetValue(quiet), parse.GetValue(verbose));
             var contentDir = parse.GetValue(content)!;
+            if (parse.GetValue(watch))
+                return Watch(new BuildOptions(contentDir, parse.GetValue(outDir)!, formats, parse.GetValue(module), UseCache: !parse.GetValue(noCache)), console, error);
             var result = console.RunWithProgress(progress => CourseBuild.Run(new BuildOptions(
-                contentDir, parse.GetValue(outDir)!, formats, parse.GetValue(module), progress)));
+                contentDir, parse.GetValue(outDir)!, formats, parse.GetValue(module), progress, UseCache: !parse.GetValue(noCache))));
             console.PrintDiagnostics(result.Diagnostics, contentDir);
             console.PrintBuildSummary(result, parse.GetValue(outDir)!);
             return result.Succeeded ? ExitCode.Success : ExitCode.AuthorErrors;
@@ -122,6 +126,22 @@ public static class Cli
             "scorm2004" => OutputFormat.Scorm2004,
             _ => OutputFormat.Pdf,
         };
+
+    private static int Watch(BuildOptions options, ConsoleReporter console, TextWriter error)
+    {
+        using var cancellation = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancellation.Cancel(); };
+        console.PrintWatching(options.ContentDirectory);
+        new BuildWatcher(options).RunAsync(
+            result =>
+            {
+                console.PrintDiagnostics(result.Diagnostics, options.ContentDirectory);
+                console.PrintBuildSummary(result, options.OutputDirectory);
+            },
+            failure => error.WriteLine($"coursebuilder: build failed: {failure.Message}; waiting for the next change"),
+            cancellation.Token).GetAwaiter().GetResult();
+        return ExitCode.Success;
+    }
 
     /// <summary>Maps failures to exit codes: usage problems to 2, anything unexpected to 3 with a one-line message.</summary>
     private static int Guard(bool verbose, TextWriter error, Func<int> action)

@@ -43,6 +43,11 @@ public sealed class ConsoleReporter(TextWriter output, TextWriter error, bool qu
             return;
         }
         if (quiet) return;
+        if (result.UpToDate)
+        {
+            output.WriteLine($"{outputDirectory}/ is up to date ({result.Artifacts.Count} artifact(s), nothing changed) in {result.Duration.TotalSeconds:0.00} s");
+            return;
+        }
         if (_fancy)
         {
             var table = new Table().AddColumns("Kind", "Artifacts", "Size");
@@ -50,8 +55,13 @@ public sealed class ConsoleReporter(TextWriter output, TextWriter error, bool qu
                 table.AddRow(group.Key, group.Count().ToString(), FormatSize(group.Sum(a => a.Size)));
             AnsiConsole.Write(table);
         }
-        output.WriteLine($"built {result.Artifacts.Count} artifact(s) into {outputDirectory}/ in {result.Duration.TotalSeconds:0.00} s ({warnings} warning(s))");
+        var reused = result.RebuiltScopes.Count < result.Artifacts.Select(a => a.ModuleId ?? "(course)").Distinct().Count()
+            ? $"; rebuilt {string.Join(", ", result.RebuiltScopes)}, the rest unchanged" : "";
+        output.WriteLine($"built {result.Artifacts.Count} artifact(s) into {outputDirectory}/ in {result.Duration.TotalSeconds:0.00} s ({warnings} warning(s){reused})");
     }
+
+    public void PrintWatching(string contentDirectory) =>
+        output.WriteLine($"watching {contentDirectory} for changes; press Ctrl+C to stop");
 
     public void PrintCheckSummary(BuildResult result)
     {

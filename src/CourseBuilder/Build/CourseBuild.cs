@@ -5,6 +5,7 @@ using CourseBuilder.Diagnostics;
 using CourseBuilder.Html;
 using CourseBuilder.Loading;
 using CourseBuilder.Model;
+using CourseBuilder.Scorm;
 
 namespace CourseBuilder.Build;
 
@@ -50,34 +51,77 @@ public static class CourseBuild
         var scopes = modules.Select(m => (Module?)m).ToList();
         if (options.ModuleId is null) scopes.Add(null);
 
-        using var staging = new Staging(options.OutputDirectory);
-        var artifacts = new ConcurrentBag<Artifact>();
-        void Emit(string kind, Module? module, string relativePath, byte[] content)
+        var templates = new TemplateEngine(course.ContentDirectory);
+        var hasher = new InputHasher(course, formats, options.ToolIdentity ?? InputHasher.DefaultToolIdentity, templates);
+        var moduleHashes = course.Modules.ToDictionary(m => m.Id, hasher.Module);
+        string ScopeKey(Module? scope) => scope?.Id ?? BuildCache.CourseScope;
+        string InputHash(Module? scope) => scope is null ? hasher.Course(course.Modules.Select(m => moduleHashes[m.Id])) : moduleHashes[scope.Id];
+
+        var cache = BuildCache.Open(options.OutputDirectory, options.UseCache);
+        var reusable = scopes.ToDictionary(ScopeKey, scope => cache.Lookup(ScopeKey(scope), InputHash(scope)));
+        var results = diagnostics.Sorted();
+        if (reusable.Values.All(a => a is not null) && cache.PreviousScopes.ToHashSet().SetEquals(reusable.Keys))
         {
-            File.WriteAllBytes(staging.PathOf(relativePath), content);
-            artifacts.Add(new Artifact(kind, module?.Id, relativePath.Replace('\\', '/'), content.LongLength,
-                Convert.ToHexStringLower(SHA256.HashData(content))));
+            // Nothing changed: the output folder is already what this build would write.
+            var unchanged = reusable.Values.SelectMany(a => a!).OrderBy(a => a.Path, StringComparer.Ordinal).ToList();
+            return new BuildResult(results, unchanged, stopwatch.Elapsed) { UpToDate = true };
         }
 
-        var templates = new TemplateEngine(course.ContentDirectory);
+        using var staging = new Staging(options.OutputDirectory);
+        var artifacts = new ConcurrentBag<Artifact>();
+        var rebuilt = new ConcurrentBag<string>();
         var html = new HtmlStage(course, templates);
         progress?.StageStarted("Render", scopes.Count);
         Parallel.ForEach(scopes, scope =>
         {
-            var files = html.Render(scope);
-            if (formats.Contains(OutputFormat.Html))
-                foreach (var file in files)
-                    Emit(ArtifactKind.Html, scope, $"{ArtifactPaths.HtmlFolder(scope)}/{file.Path}", file.Content);
+            var key = ScopeKey(scope);
+            if (reusable[key] is { } previous)
+            {
+                foreach (var artifact in previous) cache.CarryOver(artifact, staging);
+                foreach (var artifact in previous) artifacts.Add(artifact);
+                lock (cache) cache.Record(key, InputHash(scope), previous);
+            }
+            else
+            {
+                var built = BuildScope(course, scope, formats, html, staging);
+                foreach (var artifact in built) artifacts.Add(artifact);
+                lock (cache) cache.Record(key, InputHash(scope), built);
+                rebuilt.Add(key);
+            }
             progress?.StepDone("Render", scope?.Id ?? "whole course");
         });
         progress?.StageFinished("Render");
 
         var sorted = artifacts.OrderBy(a => a.Path, StringComparer.Ordinal).ToList();
-        var results = diagnostics.Sorted();
+        File.WriteAllBytes(staging.PathOf(BuildCache.FileName), cache.Serialize());
         File.WriteAllBytes(staging.PathOf(BuildReport.FileName),
             BuildReport.Serialize(course.Id, course.ContentDirectory, stopwatch.Elapsed, sorted, results));
         staging.Commit();
-        return new BuildResult(results, sorted, stopwatch.Elapsed);
+        return new BuildResult(results, sorted, stopwatch.Elapsed) { RebuiltScopes = rebuilt.Order(StringComparer.Ordinal).ToList() };
+    }
+
+    /// <summary>Renders every requested output of one scope (a module, or the whole course when null) into the staging folder.</summary>
+    private static List<Artifact> BuildScope(Course course, Module? scope, IReadOnlyList<OutputFormat> formats, HtmlStage html, Staging staging)
+    {
+        var artifacts = new List<Artifact>();
+        void Emit(string kind, string relativePath, byte[] content)
+        {
+            File.WriteAllBytes(staging.PathOf(relativePath), content);
+            artifacts.Add(new Artifact(kind, scope?.Id, relativePath.Replace('\\', '/'), content.LongLength,
+                Convert.ToHexStringLower(SHA256.HashData(content))));
+        }
+
+        var files = html.Render(scope);
+        if (formats.Contains(OutputFormat.Html))
+            foreach (var file in files)
+                Emit(ArtifactKind.Html, $"{ArtifactPaths.HtmlFolder(scope)}/{file.Path}", file.Content);
+        if (formats.Contains(OutputFormat.Scorm12))
+            Emit(ArtifactKind.Scorm12, ArtifactPaths.ScormZip(course, scope, ScormStage.FormatName(ScormVersion.Scorm12)),
+                ScormStage.Package(course, scope, files, ScormVersion.Scorm12));
+        if (formats.Contains(OutputFormat.Scorm2004))
+            Emit(ArtifactKind.Scorm2004, ArtifactPaths.ScormZip(course, scope, ScormStage.FormatName(ScormVersion.Scorm2004)),
+                ScormStage.Package(course, scope, files, ScormVersion.Scorm2004));
+        return artifacts;
     }
 }
 

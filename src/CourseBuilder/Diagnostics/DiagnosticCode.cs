@@ -52,7 +52,6 @@ public sealed record DiagnosticCode(string Id, Severity DefaultSeverity, string 
     public static readonly DiagnosticCode UnsafeHtml = new("CB0050", Severity.Error, "Raw HTML with script");
     public static readonly DiagnosticCode UnknownDirective = new("CB0051", Severity.Warning, "Unknown ::: block");
     public static readonly DiagnosticCode UnknownAttribute = new("CB0052", Severity.Warning, "Unknown attribute on a ::: block");
-    public static readonly DiagnosticCode MisplacedBlock = new("CB0053", Severity.Error, "Block not allowed here");
 
     public static IReadOnlyList<DiagnosticCode> All { get; } = typeof(DiagnosticCode)
         .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)

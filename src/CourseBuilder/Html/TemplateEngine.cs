@@ -30,13 +30,39 @@ public sealed class TemplateEngine
         _overrideFolder is not null && File.Exists(Path.Combine(_overrideFolder, name + ".cshtml"))
             ? Path.Combine(_overrideFolder, name + ".cshtml") : null;
 
+    /// <summary>Every template the course's pages may use, embedded or overridden, with its bytes: the build cache hashes them.</summary>
+    public IEnumerable<(string Name, byte[] Bytes)> Inputs()
+    {
+        var assembly = typeof(TemplateEngine).Assembly;
+        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith("CourseBuilder.Html.Templates.", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            using var stream = assembly.GetManifestResourceStream(resource)!;
+            using var memory = new MemoryStream();
+            stream.CopyTo(memory);
+            yield return (resource, memory.ToArray());
+        }
+        if (_overrideFolder is null) yield break;
+        foreach (var file in Directory.EnumerateFiles(_overrideFolder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            yield return ("override:" + Path.GetRelativePath(_overrideFolder, file).Replace('\\', '/'), File.ReadAllBytes(file));
+    }
+
     public string Render<T>(string name, T model)
     {
-        var engine = OverridePath(name) is not null
-            ? Engines.GetOrAdd(_overrideFolder!, f => new Lazy<RazorLightEngine>(() => new RazorLightEngineBuilder()
-                .UseFileSystemProject(f).UseMemoryCachingProvider().Build())).Value
-            : Embedded.Value;
-        var key = OverridePath(name) is not null ? name + ".cshtml" : name;
-        return engine.CompileRenderAsync(key, model).GetAwaiter().GetResult();
+        if (OverridePath(name) is { } file)
+        {
+            var engine = Engines.GetOrAdd(_overrideFolder!, f => new Lazy<RazorLightEngine>(() => new RazorLightEngineBuilder()
+                .UseFileSystemProject(f).UseMemoryCachingProvider().Build())).Value;
+            return CompiledTemplateCache.Render(engine, name + ".cshtml", File.ReadAllBytes(file), model);
+        }
+        return CompiledTemplateCache.Render(Embedded.Value, name, EmbeddedSource(name), model);
+    }
+
+    private static byte[] EmbeddedSource(string name)
+    {
+        using var stream = typeof(TemplateEngine).Assembly.GetManifestResourceStream($"CourseBuilder.Html.Templates.{name}.cshtml")
+            ?? throw new InvalidOperationException($"template {name} is not embedded");
+        using var memory = new MemoryStream();
+        stream.CopyTo(memory);
+        return memory.ToArray();
     }
 }

@@ -18,8 +18,8 @@ internal static class CourseChecks
         foreach (var module in course.Modules)
         {
             foreach (var lesson in module.Lessons)
-                foreach (var objective in lesson.Objectives.Where(o => !defined.Contains(o)))
-                    diagnostics.Error(DiagnosticCode.UndefinedObjective, lesson.Location,
+                foreach (var (objective, i) in lesson.Objectives.Select((o, i) => (o, i)).Where(p => !defined.Contains(p.o)))
+                    diagnostics.Error(DiagnosticCode.UndefinedObjective, i < lesson.ObjectiveLocations.Count ? lesson.ObjectiveLocations[i] : lesson.Location,
                         $"objective '{objective}' is not defined in any module.yml{Suggest.DidYouMean(objective, defined)}");
             foreach (var question in module.AllQuestions)
                 if (question.ObjectiveId is { } objective && !defined.Contains(objective))

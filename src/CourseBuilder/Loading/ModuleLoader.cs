@@ -102,7 +102,10 @@ internal static class ModuleLoader
         var checker = new DocumentChecker(contentRoot, file.Path, PageId(moduleId, file.Slug), graded: false, allowScripts, lessonPages, diagnostics);
         checker.Check(md.Document);
         assets.UnionWith(checker.Assets);
-        return new Lesson(file.Slug, file.Number, title, objectives, minutes, md.Document, checker.Questions, file.Path, fm.Location);
+        return new Lesson(file.Slug, file.Number, title, objectives, minutes, md.Document, checker.Questions, file.Path, fm.Location)
+        {
+            ObjectiveLocations = objectives.Select((_, i) => fm.ItemLocation("objectives", i)).ToList(),
+        };
     }
 
     private static Quiz? LoadQuiz(string contentRoot, string path, string moduleId, bool allowScripts,

@@ -32,8 +32,13 @@ public sealed class YamlMap
     public static YamlMap? Parse(string text, string path, int lineOffset, DiagnosticBag diagnostics)
     {
         var stream = new YamlStream();
+        Mark last = Mark.Empty;
         try
         {
+            // A first pass over the raw events keeps the position of the last good event: some
+            // errors (an unclosed '[') surface as InvalidOperationException without a position.
+            var parser = new Parser(new StringReader(text));
+            while (parser.MoveNext()) last = parser.Current!.End;
             stream.Load(new StringReader(text));
         }
         catch (YamlException ex)
@@ -44,6 +49,12 @@ public sealed class YamlMap
             if (message.StartsWith("(Line:", StringComparison.Ordinal) && paren > 0) message = message[(paren + 3)..];
             diagnostics.Error(DiagnosticCode.MalformedYaml,
                 new SourceLocation(path, (int)ex.Start.Line + lineOffset, (int)ex.Start.Column), $"malformed YAML: {message}");
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            diagnostics.Error(DiagnosticCode.MalformedYaml, new SourceLocation(path, (int)Math.Max(1, last.Line) + lineOffset, (int)Math.Max(1, last.Column)),
+                "malformed YAML after this point: check for an unclosed '[', '{' or quote");
             return null;
         }
         var root = stream.Documents.FirstOrDefault()?.RootNode;

@@ -41,7 +41,11 @@ public sealed record Lesson(
     /// <summary>Knowledge checks and scenarios in the lesson, in document order.</summary>
     IReadOnlyList<Question> Questions,
     string SourcePath,
-    SourceLocation Location);
+    SourceLocation Location)
+{
+    /// <summary>Where each of <see cref="Objectives"/> is written in the front matter, for diagnostics.</summary>
+    public IReadOnlyList<SourceLocation> ObjectiveLocations { get; init; } = [];
+}
 
 /// <summary>The graded quiz of a module (<c>quiz.md</c>): a pool of questions, of which <see cref="Draw"/> are asked per attempt.</summary>
 public sealed record Quiz(

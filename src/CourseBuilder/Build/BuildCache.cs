@@ -1,0 +1,153 @@
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using CourseBuilder.Html;
+using CourseBuilder.Model;
+
+namespace CourseBuilder.Build;
+
+/// <summary>
+/// The incremental-build cache. Each scope (a module, or the whole course) has an input hash
+/// over everything its artifacts depend on: the tool's identity, the templates and runtime, the
+/// requested formats, course.yml, and the scope's own files. The output folder keeps, beside
+/// the artifacts, the hash each scope was built from; when it matches and the artifacts on disk
+/// still have their recorded SHA-256, the scope is not rebuilt and its files are carried over
+/// by hard link, so unchanged artifacts are never rewritten.
+/// </summary>
+internal sealed class BuildCache
+{
+    public const string FileName = ".coursebuilder-cache.json";
+    public const string CourseScope = "(course)";
+
+    private sealed record Entry(string InputHash, IReadOnlyList<Artifact> Artifacts);
+
+    private sealed record Manifest(int Schema, Dictionary<string, Entry> Scopes);
+
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = true };
+
+    private readonly string _outputDirectory;
+    private readonly Dictionary<string, Entry> _previous;
+    private readonly Dictionary<string, Entry> _current = new(StringComparer.Ordinal);
+
+    private BuildCache(string outputDirectory, Dictionary<string, Entry> previous)
+    {
+        _outputDirectory = outputDirectory;
+        _previous = previous;
+    }
+
+    public static BuildCache Open(string outputDirectory, bool enabled)
+    {
+        var path = Path.Combine(outputDirectory, FileName);
+        if (enabled && File.Exists(path))
+        {
+            try
+            {
+                var manifest = JsonSerializer.Deserialize<Manifest>(File.ReadAllBytes(path), Json);
+                if (manifest is { Schema: 1, Scopes: not null })
+                    return new BuildCache(outputDirectory, manifest.Scopes);
+            }
+            catch (JsonException)
+            {
+                // A damaged cache file only costs a full build.
+            }
+        }
+        return new BuildCache(outputDirectory, new Dictionary<string, Entry>());
+    }
+
+    public IReadOnlyCollection<string> PreviousScopes => _previous.Keys;
+
+    /// <summary>The artifacts built before from the same inputs, if every one is still on disk unchanged.</summary>
+    public IReadOnlyList<Artifact>? Lookup(string scope, string inputHash)
+    {
+        if (!_previous.TryGetValue(scope, out var entry) || entry.InputHash != inputHash) return null;
+        foreach (var artifact in entry.Artifacts)
+        {
+            var file = Path.Combine(_outputDirectory, artifact.Path);
+            if (!File.Exists(file) || new FileInfo(file).Length != artifact.Size) return null;
+            using var stream = File.OpenRead(file);
+            if (Convert.ToHexStringLower(SHA256.HashData(stream)) != artifact.Sha256) return null;
+        }
+        return entry.Artifacts;
+    }
+
+    public void Record(string scope, string inputHash, IReadOnlyList<Artifact> artifacts) =>
+        _current[scope] = new Entry(inputHash, artifacts.OrderBy(a => a.Path, StringComparer.Ordinal).ToList());
+
+    public byte[] Serialize() => JsonSerializer.SerializeToUtf8Bytes(
+        new Manifest(1, _current.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Value)), Json);
+
+    /// <summary>Carries an unchanged artifact into the staging folder without rewriting its bytes.</summary>
+    public void CarryOver(Artifact artifact, Staging staging)
+    {
+        var source = Path.Combine(_outputDirectory, artifact.Path);
+        var target = staging.PathOf(artifact.Path);
+        if (!OperatingSystem.IsWindows() && link(source, target) == 0) return;
+        File.Copy(source, target, overwrite: true);
+    }
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int link(string oldpath, string newpath);
+}
+
+/// <summary>Computes the input hash of each scope.</summary>
+internal sealed class InputHasher
+{
+    private readonly Course _course;
+    private readonly string _shared;
+
+    public InputHasher(Course course, IReadOnlyList<OutputFormat> formats, string toolIdentity, TemplateEngine templates)
+    {
+        _course = course;
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        Add(hash, "tool", toolIdentity);
+        Add(hash, "formats", string.Join(',', formats.Order()));
+        // SCORM zips are stamped with it (DeterministicZip.Timestamp), so a change must rebuild them.
+        Add(hash, "source-date-epoch", Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH") ?? "");
+        foreach (var (name, bytes) in templates.Inputs()) Add(hash, "template:" + name, bytes);
+        foreach (var name in HtmlStage.RuntimeScripts.Concat(HtmlStage.RuntimeStyles)) Add(hash, "runtime:" + name, HtmlStage.RuntimeFile(name));
+        AddFile(hash, "course.yml");
+        if (course.Theme.Logo is { } logo) AddFile(hash, logo);
+        _shared = Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    /// <summary>The tool's identity: its version and the build of its library, so a rebuilt tool never reuses old artifacts.</summary>
+    public static string DefaultToolIdentity { get; } =
+        $"{ToolInfo.Version}/{typeof(InputHasher).Assembly.ManifestModule.ModuleVersionId}";
+
+    public string Module(Module module)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        Add(hash, "shared", _shared);
+        Add(hash, "module", module.Id);
+        foreach (var file in Directory.EnumerateFiles(module.Directory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            AddFile(hash, Path.GetRelativePath(_course.ContentDirectory, file));
+        foreach (var asset in module.Assets) AddFile(hash, asset);
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    public string Course(IEnumerable<string> moduleHashes)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        Add(hash, "shared", _shared);
+        foreach (var moduleHash in moduleHashes) Add(hash, "module", moduleHash);
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    private void AddFile(IncrementalHash hash, string relative)
+    {
+        var full = Path.Combine(_course.ContentDirectory, relative);
+        Add(hash, "file:" + relative.Replace('\\', '/'), File.Exists(full) ? File.ReadAllBytes(full) : []);
+    }
+
+    private static void Add(IncrementalHash hash, string label, string value) => Add(hash, label, Encoding.UTF8.GetBytes(value));
+
+    private static void Add(IncrementalHash hash, string label, byte[] value)
+    {
+        // Length-prefixed, so no two different input lists hash the same.
+        hash.AppendData(BitConverter.GetBytes(label.Length));
+        hash.AppendData(Encoding.UTF8.GetBytes(label));
+        hash.AppendData(BitConverter.GetBytes(value.LongLength));
+        hash.AppendData(value);
+    }
+}

@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using BenchmarkDotNet.Running;
+using CourseBuilder.Benchmarks;
+
+// Whole-process benchmarks of the coursebuilder command on synthetic curricula, and
+// BenchmarkDotNet micro-benchmarks of the hot stages. See README "Tests and benchmarks".
+var command = args.FirstOrDefault() ?? "curriculum";
+switch (command)
+{
+    case "curriculum":
+        var sizes = args.Length > 1 ? args[1].Split(',').Select(int.Parse).ToArray() : [50, 100, 200];
+        Console.WriteLine("modules  wall_s  modules_per_s  pdf_pages  pages_per_s  peak_rss_mib  output_mib");
+        foreach (var n in sizes)
+        {
+            using var temp = new Temp();
+            SyntheticCurriculum.Write(temp.Sub("content"), n);
+            var run = ProcessRunner.Run(["build", temp.Sub("content"), "--out", temp.Sub("output"), "--quiet"]);
+            var (pages, bytes) = OutputStats(temp.Sub("output"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{n,7}  {run.Wall.TotalSeconds,6:0.00}  {n / run.Wall.TotalSeconds,13:0.0}  {pages,9}  {pages / run.Wall.TotalSeconds,11:0}  {run.PeakRssMiB,12:0}  {bytes / 1048576.0,10:0.0}"));
+        }
+        break;
+    case "bundled":
+        {
+            var root = RepoRoot();
+            using var temp = new Temp();
+            var run = ProcessRunner.Run(["build", Path.Combine(root, "content"), "--out", temp.Sub("output"), "--quiet"]);
+            var (pages, bytes) = OutputStats(temp.Sub("output"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"bundled course: wall {run.Wall.TotalSeconds:0.00} s, {pages} PDF pages ({pages / run.Wall.TotalSeconds:0} pages/s over the whole build), peak RSS {run.PeakRssMiB:0} MiB, output {bytes / 1048576.0:0.0} MiB"));
+            break;
+        }
+    case "check":
+        {
+            var lessons = args.Length > 1 ? int.Parse(args[1]) : 500;
+            using var temp = new Temp();
+            SyntheticCurriculum.WriteLessons(temp.Sub("content"), lessons);
+            var run = ProcessRunner.Run(["check", temp.Sub("content"), "--quiet"]);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"check on {lessons} lessons: wall {run.Wall.TotalSeconds:0.00} s (whole process), peak RSS {run.PeakRssMiB:0} MiB, exit {run.ExitCode}"));
+            break;
+        }
+    case "stages":
+        {
+            // In-process timing of each stage's first and second run: shows what start-up costs (template compilation).
+            var root = RepoRoot();
+            var sw = Stopwatch.StartNew();
+            var course = CourseBuilder.Loading.CourseLoader.Load(Path.Combine(root, "content"), new CourseBuilder.Diagnostics.DiagnosticBag())!;
+            Console.WriteLine($"load+check: {sw.ElapsedMilliseconds} ms");
+            var html = new CourseBuilder.Html.HtmlStage(course, new CourseBuilder.Html.TemplateEngine(course.ContentDirectory));
+            sw.Restart();
+            html.Render(course.Modules[0]);
+            Console.WriteLine($"first module render (template compilation included): {sw.ElapsedMilliseconds} ms");
+            sw.Restart();
+            html.Render(course.Modules[1]);
+            Console.WriteLine($"second module render: {sw.ElapsedMilliseconds} ms");
+            break;
+        }
+    case "micro":
+        BenchmarkSwitcher.FromAssembly(typeof(StageBenchmarks).Assembly).Run(args[1..]);
+        break;
+    default:
+        Console.Error.WriteLine("usage: CourseBuilder.Benchmarks curriculum [50,100,200] | bundled | check [LESSONS] | micro [BenchmarkDotNet args]");
+        return 2;
+}
+return 0;
+
+static (int Pages, long Bytes) OutputStats(string output)
+{
+    var pages = 0;
+    long bytes = 0;
+    foreach (var file in Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories))
+    {
+        bytes += new FileInfo(file).Length;
+        if (file.EndsWith(".pdf", StringComparison.Ordinal))
+            pages += Regex.Matches(File.ReadAllText(file, System.Text.Encoding.Latin1), @"/Type\s*/Page(?![a-zA-Z])").Count;
+    }
+    return (pages, bytes);
+}
+
+static string RepoRoot()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        if (File.Exists(Path.Combine(dir.FullName, "CourseBuilder.sln"))) return dir.FullName;
+    throw new InvalidOperationException("CourseBuilder.sln not found");
+}
+
+sealed class Temp : IDisposable
+{
+    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "cb-bench-" + Guid.NewGuid().ToString("N"));
+    public Temp() => Directory.CreateDirectory(Path);
+    public string Sub(string name) => System.IO.Path.Combine(Path, name);
+    public void Dispose() { try { Directory.Delete(Path, true); } catch (IOException) { } }
+}
+
+/// <summary>Runs the coursebuilder CLI as a separate process (start-up included) and samples its peak RSS.</summary>
+static class ProcessRunner
+{
+    public sealed record Result(int ExitCode, TimeSpan Wall, double PeakRssMiB);
+
+    public static Result Run(string[] cliArgs)
+    {
+        var cli = Path.Combine(AppContext.BaseDirectory, "CourseBuilder.Cli.dll");
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(cli);
+        foreach (var a in cliArgs) info.ArgumentList.Add(a);
+        var stopwatch = Stopwatch.StartNew();
+        using var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        long peakKb = 0;
+        while (!process.WaitForExit(20))
+            peakKb = Math.Max(peakKb, ReadHighWaterMarkKb(process.Id));
+        stopwatch.Stop();
+        return new Result(process.ExitCode, stopwatch.Elapsed, peakKb / 1024.0);
+    }
+
+    /// <summary>VmHWM: the process's peak resident set so far.</summary>
+    private static long ReadHighWaterMarkKb(int pid)
+    {
+        try
+        {
+            foreach (var line in File.ReadLines($"/proc/{pid}/status"))
+                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                    return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+        }
+        catch (IOException) { }
+        return 0;
+    }
+}

@@ -1,0 +1,79 @@
+using CourseBuilder.Build;
+using CourseBuilder.Diagnostics;
+using CourseBuilder.Tests.Support;
+
+namespace CourseBuilder.Tests.Foundation;
+
+/// <summary>
+/// The bad-input corpus: each folder under Fixtures/diagnostics overlays the valid fixture course
+/// with one mistake (files to add or replace, remove.txt for files to delete) and lists in
+/// expect.txt exactly the diagnostics it must produce: 'path:line:col: CODE [message fragment]'.
+/// </summary>
+public sealed class DiagnosticsCorpusTests
+{
+    public static TheoryData<string> Cases()
+    {
+        var data = new TheoryData<string>();
+        foreach (var dir in Directory.GetDirectories(Path.Combine(TestPaths.Fixtures, "diagnostics")).Order(StringComparer.Ordinal))
+            data.Add(Path.GetFileName(dir));
+        return data;
+    }
+
+    [Fact]
+    public void TheValidFixtureHasNoDiagnostics()
+    {
+        var result = CourseBuild.Check(TestPaths.ValidCourse);
+        Assert.Empty(result.Diagnostics);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void EachBadInputYieldsExactlyItsDiagnostic(string name)
+    {
+        using var temp = new TempDir("diag");
+        var content = temp.CopyFrom(TestPaths.ValidCourse);
+        var fixture = Path.Combine(TestPaths.Fixtures, "diagnostics", name);
+        var removals = Path.Combine(fixture, "remove.txt");
+        if (File.Exists(removals))
+            foreach (var line in File.ReadAllLines(removals).Where(l => l.Trim().Length > 0))
+            {
+                var target = Path.Combine(content, line.Trim());
+                if (Directory.Exists(target)) Directory.Delete(target, recursive: true);
+                else File.Delete(target);
+            }
+        foreach (var file in Directory.EnumerateFiles(fixture, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(fixture, file);
+            if (relative is "expect.txt" or "remove.txt") continue;
+            var dest = Path.Combine(content, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(dest)!);
+            File.Copy(file, dest, overwrite: true);
+        }
+
+        var result = CourseBuild.Check(content);
+
+        var expected = File.ReadAllLines(Path.Combine(fixture, "expect.txt")).Where(l => l.Trim().Length > 0).Select(Expectation.Parse).ToList();
+        var actual = result.Diagnostics.Select(d => d with { Location = d.Location with { Path = Path.GetRelativePath(content, d.Location.Path).Replace('\\', '/') } }).ToList();
+        var report = string.Join("\n", actual.Select(d => d.Format()));
+        Assert.True(expected.Count == actual.Count, $"expected {expected.Count} diagnostic(s), got {actual.Count}:\n{report}");
+        foreach (var (want, got) in expected.Zip(actual))
+        {
+            Assert.Equal(want.Code, got.Code);
+            Assert.Equal($"{want.Path}:{want.Line}:{want.Column}", got.Location.ToString());
+            if (want.Fragment is { } fragment) Assert.Contains(fragment, got.Message);
+            Assert.Equal(DiagnosticCode.All.Single(c => c.Id == got.Code).DefaultSeverity, got.Severity);
+        }
+    }
+
+    private sealed record Expectation(string Path, int Line, int Column, string Code, string? Fragment)
+    {
+        public static Expectation Parse(string line)
+        {
+            // path:line:col: CODE optional message fragment
+            var parts = line.Split(": ", 2);
+            var position = parts[0].Split(':');
+            var rest = parts[1].Split(' ', 2);
+            return new Expectation(position[0], int.Parse(position[1]), int.Parse(position[2]), rest[0], rest.Length > 1 ? rest[1] : null);
+        }
+    }
+}
