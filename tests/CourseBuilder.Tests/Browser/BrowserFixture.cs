@@ -1,3 +1,5 @@
+using System.IO.Compression;
+using System.Xml.Linq;
 using CourseBuilder.Build;
 using CourseBuilder.Model;
 using Microsoft.Playwright;
@@ -12,7 +14,8 @@ public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 
 /// <summary>
 /// One chromium and one build of each course for every browser test: the bundled course
-/// (content/, or COURSEBUILDER_TEST_CONTENT) and the generated <see cref="TestCourse"/>.
+/// (content/, or COURSEBUILDER_TEST_CONTENT; its html folders) and the generated
+/// <see cref="TestCourse"/>, whose SCORM zips are unpacked so the LMS tests run the real packages.
 /// Missing prerequisites fail the tests with how to install them; they never skip.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
@@ -41,14 +44,21 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         var testContent = Path.Combine(_temp, "test-content");
         TestCourse.Write(testContent);
-        var builds = new[] { (testContent, Path.Combine(_temp, "test")), (BundledContent, Path.Combine(_temp, "bundled")) };
+        var builds = new[]
+        {
+            (testContent, Path.Combine(_temp, "test"), new[] { OutputFormat.Html, OutputFormat.Scorm12, OutputFormat.Scorm2004 }),
+            (BundledContent, Path.Combine(_temp, "bundled"), new[] { OutputFormat.Html }),
+        };
         await Task.WhenAll(builds.Select(b => Task.Run(() =>
         {
-            var result = CourseBuild.Run(new BuildOptions(b.Item1, b.Item2, [OutputFormat.Html]));
+            var result = CourseBuild.Run(new BuildOptions(b.Item1, b.Item2, b.Item3, UseCache: false));
             var errors = result.Diagnostics.Where(d => d.Severity == Diagnostics.Severity.Error).ToList();
             if (errors.Count > 0 || result.Artifacts.Count == 0)
                 throw new InvalidOperationException($"building {b.Item1} failed:\n" + string.Join("\n", errors));
         })));
+
+        foreach (var zip in Directory.GetFiles(Path.Combine(_temp, "test"), "*.zip", SearchOption.AllDirectories))
+            ZipFile.ExtractToDirectory(zip, Path.Combine(_temp, "packages", Path.GetFileNameWithoutExtension(zip)));
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ChromiumArgs });
@@ -59,6 +69,20 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (Browser is not null) await Browser.CloseAsync();
         _playwright?.Dispose();
         try { Directory.Delete(_temp, true); } catch (IOException) { /* best effort */ }
+    }
+
+    /// <summary>The SCORM zip of a test-course module (null: the whole course) for "1.2" or "2004".</summary>
+    public string PackageZip(string version, string? module) =>
+        Path.Combine(_temp, "test", version == "2004" ? "scorm2004" : "scorm12",
+            $"runtime-tests{(module is null ? "" : "-" + module)}-{(version == "2004" ? "scorm2004" : "scorm12")}.zip");
+
+    /// <summary>The unpacked package and its launch page (the manifest's resource href), as an LMS would launch it.</summary>
+    public (string Root, string Launch) Package(string version, string? module)
+    {
+        var root = Path.Combine(_temp, "packages", Path.GetFileNameWithoutExtension(PackageZip(version, module)));
+        var manifest = XDocument.Load(Path.Combine(root, "imsmanifest.xml"));
+        var href = manifest.Descendants().First(e => e.Name.LocalName == "resource" && e.Attribute("href") is not null).Attribute("href")!.Value;
+        return (root, href);
     }
 
     /// <summary>Module ids of the bundled course, in order.</summary>

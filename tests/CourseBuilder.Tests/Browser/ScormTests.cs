@@ -7,10 +7,11 @@ namespace CourseBuilder.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class ScormTests(BrowserFixture fixture)
 {
-    private const string BasicsPage = "modules/basics/index.html";
-
-    private Task<CoursePage> Open(string version, string module = TestCourse.Basics, JsonObject? cmi = null, string? refuse = null) =>
-        CoursePage.OpenAsync(fixture, fixture.TestHtml, $"modules/{module}/index.html", new LmsOptions(version, cmi, refuse));
+    private Task<CoursePage> Open(string version, string module = TestCourse.Basics, JsonObject? cmi = null, string? refuse = null)
+    {
+        var (root, launch) = fixture.Package(version, module);
+        return CoursePage.OpenAsync(fixture, root, launch, new LmsOptions(version, cmi, refuse));
+    }
 
     private static string Sep(string version) => version == "2004" ? "[,]" : ",";
     private static string Prefix(string version) => version == "2004" ? "" : "LMS";
@@ -285,7 +286,8 @@ public sealed class CourseScopeTests(BrowserFixture fixture)
     [Theory, InlineData("1.2"), InlineData("2004")]
     public async Task The_course_result_waits_for_every_quiz_and_scores_their_mean(string version)
     {
-        await using var p = await CoursePage.OpenAsync(fixture, fixture.TestHtml, "course/index.html", new LmsOptions(version));
+        var (root, launch) = fixture.Package(version, null);
+        await using var p = await CoursePage.OpenAsync(fixture, root, launch, new LmsOptions(version));
         var data = await p.DataAsync();
         await p.GoToQuizAsync();
         await p.StartQuizAsync();

@@ -26,7 +26,7 @@ public static class TestCourse
             pass-mark: 80
             attempts: 0
             page-size: A4
-            outputs: [html]
+            outputs: [html, scorm12, scorm2004]
             allow-raw-scripts: false
             theme:
               accent: "#1d5d90"
