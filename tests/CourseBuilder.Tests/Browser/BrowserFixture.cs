@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Xml.Linq;
 using CourseBuilder.Build;
 using CourseBuilder.Model;
+using CourseBuilder.Tests.Support;
 using Microsoft.Playwright;
 
 namespace CourseBuilder.Tests.Browser;
@@ -24,13 +25,13 @@ public sealed class BrowserFixture : IAsyncLifetime
     private static readonly string[] ChromiumArgs =
         ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
-    public string RepoRoot { get; } = FindRepoRoot();
+    public string RepoRoot => TestPaths.RepoRoot;
     public string HarnessDist => Path.Combine(RepoRoot, "tests", "browser-harness", "node_modules", "scorm-again", "dist");
     private readonly string _temp = Path.Combine(Path.GetTempPath(), "cb-browser-" + Guid.NewGuid().ToString("N")[..8]);
     public string BundledHtml => Path.Combine(_temp, "bundled", "html");
     public string TestHtml => Path.Combine(_temp, "test", "html");
     public string BundledContent { get; } = Environment.GetEnvironmentVariable("COURSEBUILDER_TEST_CONTENT") is { Length: > 0 } c
-        ? c : Path.Combine(FindRepoRoot(), "content");
+        ? c : TestPaths.BundledContent;
 
     private IPlaywright? _playwright;
     public IBrowser Browser { get; private set; } = null!;
@@ -88,11 +89,4 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>Module ids of the bundled course, in order.</summary>
     public IReadOnlyList<string> BundledModules =>
         [.. Directory.GetDirectories(Path.Combine(BundledHtml, "modules")).Select(Path.GetFileName).Order().Cast<string>()];
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "CourseBuilder.sln"))) return dir.FullName;
-        throw new InvalidOperationException("cannot find the repository root (CourseBuilder.sln) above " + AppContext.BaseDirectory);
-    }
 }

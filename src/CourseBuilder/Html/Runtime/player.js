@@ -203,8 +203,8 @@
     lms.finish();
   }
   document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') save(true); });
+  // pagehide fires wherever unload would, and an unload listener is deprecated (it blocks the back/forward cache).
   addEventListener('pagehide', leave);
-  addEventListener('unload', leave);
 
   // ---- Navigation ----
   const prev = byId('cb-prev'), next = byId('cb-next'), toc = byId('cb-toc'), tocToggle = $('.cb-toc-toggle');
