@@ -2,7 +2,7 @@ namespace CourseBuilder.Tests.Browser;
 
 /// <summary>
 /// Writes screenshots for review into screenshots/ (git-ignored) at 320 and 1280 px: a lesson,
-/// a knowledge check showing feedback, and the quiz results. Run alone with
+/// a knowledge check showing feedback, the quiz intro and attempt, and the quiz results. Run alone with
 /// <c>dotnet test tests/CourseBuilder.Tests --filter FullyQualifiedName~Screenshots</c>.
 /// </summary>
 [Collection(BrowserCollection.Name)]
@@ -34,7 +34,9 @@ public sealed class ScreenshotTests(BrowserFixture fixture)
         }
         Assert.True(shotCheck, "the module has no knowledge check to photograph");
         if (!await Tour.IsQuizAsync(p)) return; // content without a graded quiz yet: nothing more to show
+        await p.Page.ScreenshotAsync(new() { Path = Path.Combine(dir, $"quiz-intro-{width}.png") });
         await p.StartQuizAsync();
+        await p.Page.ScreenshotAsync(new() { Path = Path.Combine(dir, $"quiz-attempt-{width}.png") });
         await p.Frame.EvaluateAsync("() => document.querySelectorAll('.cb-page:not([hidden]) .cb-quiz__attempt form').forEach(f => f.querySelector('input').click())");
         await p.SubmitAsync();
         await p.Page.ScreenshotAsync(new() { Path = Path.Combine(dir, $"quiz-results-{width}.png"), FullPage = true });
