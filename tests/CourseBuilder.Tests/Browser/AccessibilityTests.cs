@@ -18,6 +18,9 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
             Assert.Contains(result.Passes, r => r.Id == "color-contrast");
             if (Environment.GetEnvironmentVariable("CB_AXE_INCOMPLETE") == "1")
                 violations.AddRange(result.Incomplete.Select(v => $"INCOMPLETE {state}: {v.Id} {string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}"));
+            // axe wants at least one h1; the player promises exactly one per visible page.
+            var h1s = await p.Frame.EvaluateAsync<int>("() => [...document.querySelectorAll('h1')].filter(h => h.checkVisibility()).length");
+            if (h1s != 1) violations.Add($"{state}: {h1s} visible h1 elements");
             violations.AddRange(result.Violations.Select(v =>
                 $"{state}: {v.Id} ({v.Impact}) {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}"));
         }
@@ -72,6 +75,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
             Assert.Fail("Tab never reached " + what);
         }
 
+        var titles = new List<string> { await p.Page.TitleAsync() };
         while (!await Tour.IsQuizAsync(p))
         {
             var before = await p.CurrentPageAsync();
@@ -81,7 +85,9 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
             Assert.NotEqual(before, await p.CurrentPageAsync());
             // Focus moves to the new page's heading.
             Assert.True(await p.Frame.EvaluateAsync<bool>("() => document.activeElement === document.querySelector('.cb-page:not([hidden]) h1')"));
+            titles.Add(await p.Page.TitleAsync());
         }
+        Assert.Equal(titles.Count, titles.Distinct().Count());
         if (!await Tour.IsQuizAsync(p)) return; // a module without a quiz is complete once every page is seen
 
         await TabTo("() => document.activeElement.textContent === 'Start the quiz'", "the Start button");

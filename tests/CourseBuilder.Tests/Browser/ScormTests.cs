@@ -311,3 +311,25 @@ public sealed class CourseScopeTests(BrowserFixture fixture)
         p.AssertClean();
     }
 }
+
+/// <summary>Without an LMS: preview mode, progress and reflections kept in this browser.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class PreviewTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task Preview_mode_says_so_and_resumes_from_localStorage_with_the_reflection()
+    {
+        var (root, launch) = fixture.Package("2004", TestCourse.Basics);
+        await using var p = await CoursePage.OpenAsync(fixture, root, launch);
+        await Microsoft.Playwright.Assertions.Expect(p.Frame.Locator("#cb-notice")).ToContainTextAsync("Preview mode");
+        await p.Frame.FillAsync(".cb-reflection textarea", "My private thought");
+        await p.NextAsync();
+        var page = await p.CurrentPageAsync();
+        await p.Page.ReloadAsync();
+        await p.Frame.WaitForFunctionAsync("() => !!window.CBPlayer");
+        Assert.Equal(page, await p.CurrentPageAsync());
+        Assert.Equal("My private thought", await p.Frame.InputValueAsync(".cb-reflection textarea"));
+        Assert.Equal(2, await p.Frame.Locator(".cb-toc__item--visited, .cb-toc__item--done, .cb-toc__item--current").CountAsync());
+        p.AssertClean();
+    }
+}
