@@ -29,7 +29,7 @@ public static class TestCourse
             outputs: [html, scorm12, scorm2004]
             allow-raw-scripts: false
             theme:
-              accent: "#1d5d90"
+              accent: "#8a1538"
             """);
 
         var basics = Module(dir, "01-basics", "Basics", "b-goal", "all-lessons");
