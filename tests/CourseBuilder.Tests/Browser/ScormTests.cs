@@ -1,11 +1,11 @@
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
+using Xunit.Abstractions;
 
 namespace CourseBuilder.Tests.Browser;
 
 /// <summary>The package's LMS behaviour against scorm-again, for each SCORM version.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class ScormTests(BrowserFixture fixture)
+public sealed class ScormTests(BrowserFixture fixture, ITestOutputHelper output)
 {
     private Task<CoursePage> Open(string version, string module = TestCourse.Basics, JsonObject? cmi = null, string? refuse = null)
     {
@@ -274,6 +274,7 @@ public sealed class ScormTests(BrowserFixture fixture)
         Assert.Equal(60, await p.Frame.Locator(".cb-toc__item--visited, .cb-toc__item--done").CountAsync());
         await p.SubmitAsync();
         var final = (await p.CallsAsync()).Last(c => c.A == "cmi.suspend_data").B!;
+        output.WriteLine($"suspend_data: {suspend.Length} characters answered, {final.Length} submitted");
         Assert.True(final.Length <= 4096, $"suspend_data is {final.Length} characters after submitting");
         p.AssertClean();
     }
