@@ -59,11 +59,14 @@ switch (command)
             Console.WriteLine($"second module render: {sw.ElapsedMilliseconds} ms");
             break;
         }
+    case "pdf":
+        PdfGuideBenchmark.Run(Path.Combine(RepoRoot(), "content"), args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3);
+        break;
     case "micro":
         BenchmarkSwitcher.FromAssembly(typeof(StageBenchmarks).Assembly).Run(args[1..]);
         break;
     default:
-        Console.Error.WriteLine("usage: CourseBuilder.Benchmarks curriculum [50,100,200] | bundled | check [LESSONS] | micro [BenchmarkDotNet args]");
+        Console.Error.WriteLine("usage: CourseBuilder.Benchmarks curriculum [50,100,200] | bundled | check [LESSONS] | pdf [ROUNDS] | micro [BenchmarkDotNet args]");
         return 2;
 }
 return 0;

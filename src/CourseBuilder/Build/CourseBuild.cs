@@ -5,6 +5,7 @@ using CourseBuilder.Diagnostics;
 using CourseBuilder.Html;
 using CourseBuilder.Loading;
 using CourseBuilder.Model;
+using CourseBuilder.Pdf;
 using CourseBuilder.Scorm;
 
 namespace CourseBuilder.Build;
@@ -68,31 +69,44 @@ public static class CourseBuild
         }
 
         using var staging = new Staging(options.OutputDirectory);
-        var artifacts = new ConcurrentBag<Artifact>();
-        var rebuilt = new ConcurrentBag<string>();
         var html = new HtmlStage(course, templates);
-        progress?.StageStarted("Render", scopes.Count);
-        Parallel.ForEach(scopes, scope =>
+        var built = new ConcurrentDictionary<string, ConcurrentBag<Artifact>>(StringComparer.Ordinal);
+        var rebuilt = new List<string>();
+        var jobs = new List<BuildJob>();
+        foreach (var scope in scopes)
         {
             var key = ScopeKey(scope);
+            var bag = built.GetOrAdd(key, _ => []);
             if (reusable[key] is { } previous)
             {
-                foreach (var artifact in previous) cache.CarryOver(artifact, staging);
-                foreach (var artifact in previous) artifacts.Add(artifact);
-                lock (cache) cache.Record(key, InputHash(scope), previous);
+                foreach (var artifact in previous)
+                {
+                    cache.CarryOver(artifact, staging);
+                    bag.Add(artifact);
+                }
             }
             else
             {
-                var built = BuildScope(course, scope, formats, html, staging);
-                foreach (var artifact in built) artifacts.Add(artifact);
-                lock (cache) cache.Record(key, InputHash(scope), built);
                 rebuilt.Add(key);
+                jobs.AddRange(Jobs(course, scope, formats, html, staging, bag));
             }
-            progress?.StepDone("Render", scope?.Id ?? "whole course");
-        });
+        }
+
+        // Largest first, each job on the next free core: the whole-course guides are the long
+        // pole, so they start at once instead of after the modules.
+        progress?.StageStarted("Render", jobs.Count);
+        Parallel.ForEach(
+            Partitioner.Create(jobs.OrderByDescending(j => j.Cost).ToList(), EnumerablePartitionerOptions.NoBuffering),
+            job =>
+            {
+                job.Run();
+                progress?.StepDone("Render", job.Name);
+            });
         progress?.StageFinished("Render");
 
-        var sorted = artifacts.OrderBy(a => a.Path, StringComparer.Ordinal).ToList();
+        foreach (var scope in scopes)
+            cache.Record(ScopeKey(scope), InputHash(scope), built[ScopeKey(scope)].ToList());
+        var sorted = built.Values.SelectMany(b => b).OrderBy(a => a.Path, StringComparer.Ordinal).ToList();
         File.WriteAllBytes(staging.PathOf(BuildCache.FileName), cache.Serialize());
         File.WriteAllBytes(staging.PathOf(BuildReport.FileName),
             BuildReport.Serialize(course.Id, course.ContentDirectory, stopwatch.Elapsed, sorted, results));
@@ -100,10 +114,15 @@ public static class CourseBuild
         return new BuildResult(results, sorted, stopwatch.Elapsed) { RebuiltScopes = rebuilt.Order(StringComparer.Ordinal).ToList() };
     }
 
-    /// <summary>Renders every requested output of one scope (a module, or the whole course when null) into the staging folder.</summary>
-    private static List<Artifact> BuildScope(Course course, Module? scope, IReadOnlyList<OutputFormat> formats, HtmlStage html, Staging staging)
+    /// <summary>One independent piece of a build; <see cref="Cost"/> orders the work, largest first.</summary>
+    private sealed record BuildJob(string Name, int Cost, Action Run);
+
+    /// <summary>The work of one scope (a module, or the whole course when null): the player and its packages, and each guide.</summary>
+    private static IEnumerable<BuildJob> Jobs(Course course, Module? scope, IReadOnlyList<OutputFormat> formats, HtmlStage html,
+        Staging staging, ConcurrentBag<Artifact> artifacts)
     {
-        var artifacts = new List<Artifact>();
+        var name = scope?.Id ?? "whole course";
+        var size = scope?.Lessons.Count ?? course.Modules.Sum(m => m.Lessons.Count);
         void Emit(string kind, string relativePath, byte[] content)
         {
             File.WriteAllBytes(staging.PathOf(relativePath), content);
@@ -111,17 +130,30 @@ public static class CourseBuild
                 Convert.ToHexStringLower(SHA256.HashData(content))));
         }
 
-        var files = html.Render(scope);
-        if (formats.Contains(OutputFormat.Html))
-            foreach (var file in files)
-                Emit(ArtifactKind.Html, $"{ArtifactPaths.HtmlFolder(scope)}/{file.Path}", file.Content);
-        if (formats.Contains(OutputFormat.Scorm12))
-            Emit(ArtifactKind.Scorm12, ArtifactPaths.ScormZip(course, scope, ScormStage.FormatName(ScormVersion.Scorm12)),
-                ScormStage.Package(course, scope, files, ScormVersion.Scorm12));
-        if (formats.Contains(OutputFormat.Scorm2004))
-            Emit(ArtifactKind.Scorm2004, ArtifactPaths.ScormZip(course, scope, ScormStage.FormatName(ScormVersion.Scorm2004)),
-                ScormStage.Package(course, scope, files, ScormVersion.Scorm2004));
-        return artifacts;
+        if (formats.Contains(OutputFormat.Html) || formats.Contains(OutputFormat.Scorm12) || formats.Contains(OutputFormat.Scorm2004))
+        {
+            yield return new BuildJob($"{name}: player", size, () =>
+            {
+                var files = html.Render(scope);
+                if (formats.Contains(OutputFormat.Html))
+                    foreach (var file in files)
+                        Emit(ArtifactKind.Html, $"{ArtifactPaths.HtmlFolder(scope)}/{file.Path}", file.Content);
+                if (formats.Contains(OutputFormat.Scorm12))
+                    Emit(ArtifactKind.Scorm12, ArtifactPaths.ScormZip(course, scope, ScormStage.FormatName(ScormVersion.Scorm12)),
+                        ScormStage.Package(course, scope, files, ScormVersion.Scorm12));
+                if (formats.Contains(OutputFormat.Scorm2004))
+                    Emit(ArtifactKind.Scorm2004, ArtifactPaths.ScormZip(course, scope, ScormStage.FormatName(ScormVersion.Scorm2004)),
+                        ScormStage.Package(course, scope, files, ScormVersion.Scorm2004));
+            });
+        }
+        if (formats.Contains(OutputFormat.Pdf))
+        {
+            // PDF layout costs far more per lesson than HTML: weight it so guides start first.
+            yield return new BuildJob($"{name}: student guide", size * 4, () =>
+                Emit(ArtifactKind.PdfStudent, ArtifactPaths.Guide(course, scope, "student"), GuideBuilder.StudentGuide(course, scope)));
+            yield return new BuildJob($"{name}: facilitator guide", size * 4, () =>
+                Emit(ArtifactKind.PdfFacilitator, ArtifactPaths.Guide(course, scope, "facilitator"), GuideBuilder.FacilitatorGuide(course, scope)));
+        }
     }
 }
 

@@ -47,6 +47,7 @@ public sealed record DiagnosticCode(string Id, Severity DefaultSeverity, string 
     public static readonly DiagnosticCode ImageWithoutAlt = new("CB0041", Severity.Error, "Image has no alt text");
     public static readonly DiagnosticCode PathOutsideContent = new("CB0042", Severity.Error, "Link or asset resolves outside the content folder");
     public static readonly DiagnosticCode MissingLinkTarget = new("CB0043", Severity.Error, "Linked file not found");
+    public static readonly DiagnosticCode AdjacentFootnotes = new("CB0044", Severity.Warning, "Adjacent footnote references are read as one");
 
     // Raw HTML and syntax
     public static readonly DiagnosticCode UnsafeHtml = new("CB0050", Severity.Error, "Raw HTML with script");

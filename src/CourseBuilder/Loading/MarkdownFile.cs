@@ -5,7 +5,7 @@ using Markdig.Syntax;
 namespace CourseBuilder.Loading;
 
 /// <summary>A Markdown file split into its YAML front matter and its syntax tree (whose line numbers are the file's).</summary>
-internal sealed record MarkdownFile(string Path, YamlMap FrontMatter, MarkdownDocument Document)
+internal sealed partial record MarkdownFile(string Path, YamlMap FrontMatter, MarkdownDocument Document)
 {
     public static MarkdownFile? Read(string path, DiagnosticBag diagnostics)
     {
@@ -25,10 +25,29 @@ internal sealed record MarkdownFile(string Path, YamlMap FrontMatter, MarkdownDo
         }
         var frontMatter = YamlMap.Parse(yamlText, path, 1, diagnostics);
         if (frontMatter is null) return null;
+        ReportAdjacentFootnotes(text, path, diagnostics);
         // The front matter stays in the text so Markdig's positions are the file's own lines.
         var document = CourseMarkdown.Parse(text);
         return new MarkdownFile(path, frontMatter, document);
     }
+
+    /// <summary>
+    /// Markdig reads "[^1][^2]" as a reference-style link to footnote 2, and footnote 1 vanishes
+    /// from that spot; GitHub shows both. Authors write it often, so say so where it happens.
+    /// </summary>
+    private static void ReportAdjacentFootnotes(string text, string path, DiagnosticBag diagnostics)
+    {
+        foreach (System.Text.RegularExpressions.Match match in AdjacentFootnotes().Matches(text))
+        {
+            var line = 1 + text.AsSpan(0, match.Index).Count('\n');
+            var column = match.Index - (text.LastIndexOf('\n', Math.Max(0, match.Index - 1)) + 1) + 1;
+            diagnostics.Warning(DiagnosticCode.AdjacentFootnotes, new SourceLocation(path, line, column),
+                $"'{match.Value}' is read as one footnote reference and the first is lost; put a space between them");
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\[\^[^\]\s]+\]\[\^[^\]\s]+\]")]
+    private static partial System.Text.RegularExpressions.Regex AdjacentFootnotes();
 
     private static int FindFrontMatterEnd(string text)
     {

@@ -1,0 +1,39 @@
+using CourseBuilder.Diagnostics;
+using CourseBuilder.Loading;
+using CourseBuilder.Model;
+using CourseBuilder.Pdf;
+using CourseBuilder.Tests.Support;
+
+namespace CourseBuilder.Tests.Pdf;
+
+/// <summary>The bundled course loaded once, and its first module's guides rendered once, for the PDF tests to read.</summary>
+public sealed class BundledCourse
+{
+    private static readonly Lazy<BundledCourse> Shared = new(() => new BundledCourse());
+
+    public static BundledCourse Instance => Shared.Value;
+
+    private BundledCourse()
+    {
+        var diagnostics = new DiagnosticBag();
+        Course = CourseLoader.Load(TestPaths.BundledContent, diagnostics)
+            ?? throw new InvalidOperationException("bundled course did not load: " + string.Join("\n", diagnostics.Sorted()));
+        Module = Course.Modules[0];
+        StudentGuide = GuideBuilder.StudentGuide(Course, Module);
+        FacilitatorGuide = GuideBuilder.FacilitatorGuide(Course, Module);
+        var dump = Environment.GetEnvironmentVariable("CB_PDF_DUMP");
+        if (!string.IsNullOrEmpty(dump))
+        {
+            Directory.CreateDirectory(dump);
+            File.WriteAllBytes(Path.Combine(dump, "student.pdf"), StudentGuide);
+            File.WriteAllBytes(Path.Combine(dump, "facilitator.pdf"), FacilitatorGuide);
+            File.WriteAllBytes(Path.Combine(dump, "course-student.pdf"), GuideBuilder.StudentGuide(Course, null));
+            File.WriteAllBytes(Path.Combine(dump, "course-facilitator.pdf"), GuideBuilder.FacilitatorGuide(Course, null));
+        }
+    }
+
+    public Course Course { get; }
+    public Module Module { get; }
+    public byte[] StudentGuide { get; }
+    public byte[] FacilitatorGuide { get; }
+}

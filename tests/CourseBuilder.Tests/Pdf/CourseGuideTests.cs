@@ -1,0 +1,32 @@
+using CourseBuilder.Pdf;
+using UglyToad.PdfPig;
+using static CourseBuilder.Tests.Pdf.PdfReading;
+
+namespace CourseBuilder.Tests.Pdf;
+
+/// <summary>The whole-course guides hold every module's content: nothing may run off their pages.</summary>
+public class CourseGuideTests
+{
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Whole_course_guides_keep_every_glyph_inside_the_margins_and_name_each_module_in_the_running_head(bool student)
+    {
+        var course = BundledCourse.Instance.Course;
+        var bytes = student ? GuideBuilder.StudentGuide(course, null) : GuideBuilder.FacilitatorGuide(course, null);
+        using var pdf = PdfDocument.Open(bytes);
+        foreach (var page in pdf.GetPages())
+        {
+            Assert.All(page.Letters, l => Assert.InRange(l.GlyphRectangle.Left, 50, page.Width - 50));
+            Assert.All(page.Letters, l => Assert.InRange(l.GlyphRectangle.Right, 50, page.Width - 50));
+        }
+        var text = pdf.GetPages().Select(PageText).ToList();
+        foreach (var module in course.Modules)
+        {
+            var first = text.FindIndex(t => t.Contains($"MODULE {module.Number} ·"));
+            Assert.True(first > 0, $"module {module.Number} missing");
+            // The running head names the module (possibly shortened with an ellipsis).
+            Assert.Contains($"Module {module.Number}: {module.Title[..Math.Min(20, module.Title.Length)]}", text[first]);
+        }
+    }
+}
