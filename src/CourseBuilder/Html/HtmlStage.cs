@@ -39,8 +39,10 @@ public sealed class HtmlStage
         var html = _templates.Render("player", page);
 
         var files = new List<PackageFile> { new(PageFile, Encoding.UTF8.GetBytes(html)) };
-        foreach (var name in RuntimeScripts.Concat(RuntimeStyles))
+        foreach (var name in RuntimeScripts)
             files.Add(new PackageFile($"{RuntimeFolder}/{name}", RuntimeFile(name)));
+        foreach (var name in RuntimeStyles)
+            files.Add(new PackageFile($"{RuntimeFolder}/{name}", WithTheme(RuntimeFile(name))));
         var assets = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var m in module is null ? _course.Modules : [module]) assets.UnionWith(m.Assets);
         if (_course.Theme.Logo is { } logo) assets.Add(logo.Replace('\\', '/'));
@@ -70,6 +72,16 @@ public sealed class HtmlStage
         renderer.Render(document);
         writer.Flush();
         return writer.ToString();
+    }
+
+    /// <summary>
+    /// The course's accent goes into the stylesheet at build time: the CSP forbids inline styles,
+    /// and a stylesheet rule also reaches print and script-less rendering.
+    /// </summary>
+    private byte[] WithTheme(byte[] css)
+    {
+        if (!Colors.TryParseHex(_course.Theme.Accent, out _)) return css;
+        return [.. css, .. Encoding.UTF8.GetBytes($":root {{ --cb-accent: {_course.Theme.Accent.ToLowerInvariant()}; }}\n")];
     }
 
     private static readonly Dictionary<string, byte[]> RuntimeCache = new();

@@ -19,13 +19,14 @@ public static class IdScoper
         body.InnerHtml = html;
         var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var element in body.QuerySelectorAll("[id]"))
-            ids.Add(element.Id!);
+            if (element.GetAttribute("id") is { Length: > 0 } found) ids.Add(found);
         if (ids.Count == 0) return html;
         string Map(string id) => ids.Contains(id) ? $"{prefix}-{id}" : id;
 
         foreach (var element in body.QuerySelectorAll("*"))
         {
-            if (element.Id is { } id) element.Id = Map(id);
+            // Only elements that carry an id: AngleSharp's Id is "" for the rest.
+            if (element.GetAttribute("id") is { Length: > 0 } id) element.Id = Map(id);
             if (element.GetAttribute("for") is { } forId) element.SetAttribute("for", Map(forId));
             if (element.GetAttribute("href") is { } href && href.StartsWith('#') && ids.Contains(href[1..]))
                 element.SetAttribute("href", "#" + Map(href[1..]));
