@@ -25,7 +25,8 @@ public static class CourseBuild
     {
         var stopwatch = Stopwatch.StartNew();
         var diagnostics = new DiagnosticBag();
-        CourseLoader.Load(contentDirectory, diagnostics);
+        if (CourseLoader.Load(contentDirectory, diagnostics) is { } course)
+            new TemplateEngine(course.ContentDirectory).CheckOverride("player", diagnostics);
         return new BuildResult(diagnostics.Sorted(), [], stopwatch.Elapsed);
     }
 
@@ -53,6 +54,9 @@ public static class CourseBuild
         if (options.ModuleId is null) scopes.Add(null);
 
         var templates = new TemplateEngine(course.ContentDirectory);
+        templates.CheckOverride("player", diagnostics);
+        if (diagnostics.HasErrors)
+            return new BuildResult(diagnostics.Sorted(), [], stopwatch.Elapsed);
         var hasher = new InputHasher(course, formats, options.ToolIdentity ?? InputHasher.DefaultToolIdentity, templates);
         var moduleHashes = course.Modules.ToDictionary(m => m.Id, hasher.Module);
         string ScopeKey(Module? scope) => scope?.Id ?? BuildCache.CourseScope;

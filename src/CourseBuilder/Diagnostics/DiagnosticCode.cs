@@ -54,6 +54,9 @@ public sealed record DiagnosticCode(string Id, Severity DefaultSeverity, string 
     public static readonly DiagnosticCode UnknownDirective = new("CB0051", Severity.Warning, "Unknown ::: block");
     public static readonly DiagnosticCode UnknownAttribute = new("CB0052", Severity.Warning, "Unknown attribute on a ::: block");
 
+    // Templates
+    public static readonly DiagnosticCode TemplateError = new("CB0060", Severity.Error, "Template does not compile");
+
     public static IReadOnlyList<DiagnosticCode> All { get; } = typeof(DiagnosticCode)
         .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
         .Where(f => f.FieldType == typeof(DiagnosticCode))

@@ -35,6 +35,10 @@ internal static class CompiledTemplateCache
     private static readonly string ToolBuild =
         typeof(CompiledTemplateCache).Assembly.ManifestModule.ModuleVersionId + "/" + typeof(RazorLightEngine).Assembly.GetName().Version;
 
+    /// <summary>Compiles (or loads) the template now, so a broken course template is reported before anything is built.</summary>
+    public static void Precompile(RazorLightEngine engine, string key, byte[] source) =>
+        Loaded.GetOrAdd(CacheId(key, source), id => LoadOrCompile(engine, key, id));
+
     /// <summary>Renders <paramref name="key"/> with a compiled template from disk when one matches <paramref name="source"/>, else compiles and saves it.</summary>
     public static string Render<T>(RazorLightEngine engine, string key, byte[] source, T model)
     {
@@ -60,7 +64,17 @@ internal static class CompiledTemplateCache
             }
         }
         var capture = CapturingCompilationService.Install(engine);
-        var page = engine.CompileTemplateAsync(key).GetAwaiter().GetResult();
+        ITemplatePage page;
+        try
+        {
+            page = engine.CompileTemplateAsync(key).GetAwaiter().GetResult();
+        }
+        catch (RazorLight.Generation.TemplateGenerationException ex) when (ex.Diagnostics.Count > 0)
+        {
+            var first = ex.Diagnostics[0];
+            throw new TemplateException(first.GetMessage(System.Globalization.CultureInfo.InvariantCulture),
+                first.Span.LineIndex + 1, first.Span.CharacterIndex + 1);
+        }
         if (capture?.TakeBytes(key) is { } bytes) Save(file, bytes);
         return page.GetType();
     }
@@ -114,8 +128,10 @@ internal static class CompiledTemplateCache
             var result = compilation.Emit(stream, options: inner.EmitOptions);
             if (!result.Success)
             {
-                var errors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString());
-                throw new TemplateCompilationException($"template '{razorTemplate.TemplateKey}' does not compile:\n" + string.Join("\n", errors));
+                // Razor's #line pragmas map each error back to the template's own line.
+                var error = result.Diagnostics.First(d => d.Severity == DiagnosticSeverity.Error);
+                var position = error.Location.GetMappedLineSpan().StartLinePosition;
+                throw new TemplateException(error.GetMessage(System.Globalization.CultureInfo.InvariantCulture), position.Line + 1, position.Character + 1);
             }
             var bytes = stream.ToArray();
             _bytes[razorTemplate.TemplateKey] = bytes;
@@ -148,5 +164,9 @@ internal static class CompiledTemplateCache
     }
 }
 
-/// <summary>A course's template override that does not compile.</summary>
-public sealed class TemplateCompilationException(string message) : Exception(message);
+/// <summary>A template that does not compile, with the position of its first error in the template file.</summary>
+public sealed class TemplateException(string message, int line, int column) : Exception(message)
+{
+    public int Line { get; } = line;
+    public int Column { get; } = column;
+}

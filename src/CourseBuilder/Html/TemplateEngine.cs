@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CourseBuilder.Diagnostics;
 using RazorLight;
 
 namespace CourseBuilder.Html;
@@ -49,13 +50,27 @@ public sealed class TemplateEngine
     public string Render<T>(string name, T model)
     {
         if (OverridePath(name) is { } file)
-        {
-            var engine = Engines.GetOrAdd(_overrideFolder!, f => new Lazy<RazorLightEngine>(() => new RazorLightEngineBuilder()
-                .UseFileSystemProject(f).UseMemoryCachingProvider().Build())).Value;
-            return CompiledTemplateCache.Render(engine, name + ".cshtml", File.ReadAllBytes(file), model);
-        }
+            return CompiledTemplateCache.Render(OverrideEngine(), name + ".cshtml", File.ReadAllBytes(file), model);
         return CompiledTemplateCache.Render(Embedded.Value, name, EmbeddedSource(name), model);
     }
+
+    /// <summary>Compiles the course's override of <paramref name="name"/>, if it has one, reporting what does not compile.</summary>
+    public void CheckOverride(string name, DiagnosticBag diagnostics)
+    {
+        if (OverridePath(name) is not { } file) return;
+        try
+        {
+            CompiledTemplateCache.Precompile(OverrideEngine(), name + ".cshtml", File.ReadAllBytes(file));
+        }
+        catch (TemplateException ex)
+        {
+            diagnostics.Error(DiagnosticCode.TemplateError, new SourceLocation(file, ex.Line, ex.Column), $"template does not compile: {ex.Message}");
+        }
+    }
+
+    private RazorLightEngine OverrideEngine() =>
+        Engines.GetOrAdd(_overrideFolder!, f => new Lazy<RazorLightEngine>(() => new RazorLightEngineBuilder()
+            .UseFileSystemProject(f).UseMemoryCachingProvider().Build())).Value;
 
     private static byte[] EmbeddedSource(string name)
     {
