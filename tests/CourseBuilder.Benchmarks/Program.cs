@@ -33,6 +33,11 @@ switch (command)
                 $"bundled course: wall {run.Wall.TotalSeconds:0.00} s, {pages} PDF pages ({pages / run.Wall.TotalSeconds:0} pages/s over the whole build), peak RSS {run.PeakRssMiB:0} MiB, output {bytes / 1048576.0:0.0} MiB"));
             break;
         }
+    case "generate":
+        // Writes a synthetic curriculum to a folder, for profiling one stage with `coursebuilder build --format …`.
+        SyntheticCurriculum.Write(args[2], int.Parse(args[1]));
+        Console.WriteLine($"wrote {args[1]} modules to {args[2]}");
+        break;
     case "check":
         {
             var lessons = args.Length > 1 ? int.Parse(args[1]) : 500;

@@ -32,7 +32,7 @@ public sealed class HtmlStage
     /// <summary>The files of one module's player, or of the whole course's when <paramref name="module"/> is null.</summary>
     public IReadOnlyList<PackageFile> Render(Module? module)
     {
-        var modules = (module is null ? _course.Modules : [module]).Select(RenderModule).ToList();
+        var modules = (module is null ? _course.Modules : [module]).Select(RenderedModule).ToList();
         var page = new PlayerPage(_course, module, modules, PlayerData.Build(_course, module, modules),
             RuntimeScripts.Select(s => $"{RuntimeFolder}/{s}").ToList(),
             RuntimeStyles.Select(s => $"{RuntimeFolder}/{s}").ToList());
@@ -50,6 +50,15 @@ public sealed class HtmlStage
             files.Add(new PackageFile(asset, File.ReadAllBytes(Path.Combine(_course.ContentDirectory, asset))));
         return files;
     }
+
+    /// <summary>
+    /// A module's pages are the same in its own player and in the whole course's, so each is
+    /// rendered once per build and shared (the syntax trees are only read, never changed).
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<PlayerModule>> _rendered = new(StringComparer.Ordinal);
+
+    private PlayerModule RenderedModule(Module module) =>
+        _rendered.GetOrAdd(module.Id, _ => new Lazy<PlayerModule>(() => RenderModule(module))).Value;
 
     private static PlayerModule RenderModule(Module module)
     {
