@@ -55,7 +55,7 @@ public static class Cli
         build.SetAction(parse => Guard(parse.GetValue(verbose), error, () =>
         {
             var formats = parse.GetValue(format) is { Length: > 0 } names
-                ? names.Select(n => { CourseSettingsReader_TryParse(n, out var f); return f; }).Distinct().ToList()
+                ? names.Select(n => OutputFormats.TryParse(n, out var f) ? f : throw new UsageException($"unknown format '{n}'")).Distinct().ToList()
                 : null;
             var console = new ConsoleReporter(output, error, parse.GetValue(quiet), parse.GetValue(verbose));
             var contentDir = parse.GetValue(content)!;
@@ -117,15 +117,6 @@ public static class Cli
         var config = new InvocationConfiguration { Output = output, Error = error };
         return parsed.Invoke(config);
     }
-
-    private static void CourseSettingsReader_TryParse(string name, out OutputFormat format) =>
-        format = name switch
-        {
-            "html" => OutputFormat.Html,
-            "scorm12" => OutputFormat.Scorm12,
-            "scorm2004" => OutputFormat.Scorm2004,
-            _ => OutputFormat.Pdf,
-        };
 
     private static int Watch(BuildOptions options, ConsoleReporter console, TextWriter error)
     {

@@ -93,18 +93,8 @@ public sealed class HtmlStage
         return [.. css, .. Encoding.UTF8.GetBytes($":root {{ --cb-accent: {_course.Theme.Accent.ToLowerInvariant()}; }}\n")];
     }
 
-    private static readonly Dictionary<string, byte[]> RuntimeCache = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> RuntimeCache = new();
 
-    public static byte[] RuntimeFile(string name)
-    {
-        lock (RuntimeCache)
-        {
-            if (RuntimeCache.TryGetValue(name, out var cached)) return cached;
-            using var stream = typeof(HtmlStage).Assembly.GetManifestResourceStream($"CourseBuilder.Html.Runtime.{name}")
-                ?? throw new InvalidOperationException($"runtime file {name} is not embedded");
-            using var memory = new MemoryStream();
-            stream.CopyTo(memory);
-            return RuntimeCache[name] = memory.ToArray();
-        }
-    }
+    public static byte[] RuntimeFile(string name) =>
+        RuntimeCache.GetOrAdd(name, static n => EmbeddedFiles.Read($"CourseBuilder.Html.Runtime.{n}"));
 }

@@ -12,6 +12,7 @@ namespace CourseBuilder.Html;
 public sealed class TemplateEngine
 {
     public const string OverrideFolder = "templates";
+    private const string TemplatePrefix = "CourseBuilder.Html.Templates.";
     private static readonly ConcurrentDictionary<string, Lazy<RazorLightEngine>> Engines = new();
     private static readonly Lazy<RazorLightEngine> Embedded = new(() => new RazorLightEngineBuilder()
         .UseEmbeddedResourcesProject(typeof(TemplateEngine).Assembly, "CourseBuilder.Html.Templates")
@@ -34,14 +35,8 @@ public sealed class TemplateEngine
     /// <summary>Every template the course's pages may use, embedded or overridden, with its bytes: the build cache hashes them.</summary>
     public IEnumerable<(string Name, byte[] Bytes)> Inputs()
     {
-        var assembly = typeof(TemplateEngine).Assembly;
-        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith("CourseBuilder.Html.Templates.", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
-        {
-            using var stream = assembly.GetManifestResourceStream(resource)!;
-            using var memory = new MemoryStream();
-            stream.CopyTo(memory);
-            yield return (resource, memory.ToArray());
-        }
+        foreach (var resource in EmbeddedFiles.Names(TemplatePrefix))
+            yield return (resource, EmbeddedFiles.Read(resource));
         if (_overrideFolder is null) yield break;
         foreach (var file in Directory.EnumerateFiles(_overrideFolder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
             yield return ("override:" + Path.GetRelativePath(_overrideFolder, file).Replace('\\', '/'), File.ReadAllBytes(file));
@@ -72,12 +67,5 @@ public sealed class TemplateEngine
         Engines.GetOrAdd(_overrideFolder!, f => new Lazy<RazorLightEngine>(() => new RazorLightEngineBuilder()
             .UseFileSystemProject(f).UseMemoryCachingProvider().Build())).Value;
 
-    private static byte[] EmbeddedSource(string name)
-    {
-        using var stream = typeof(TemplateEngine).Assembly.GetManifestResourceStream($"CourseBuilder.Html.Templates.{name}.cshtml")
-            ?? throw new InvalidOperationException($"template {name} is not embedded");
-        using var memory = new MemoryStream();
-        stream.CopyTo(memory);
-        return memory.ToArray();
-    }
+    private static byte[] EmbeddedSource(string name) => EmbeddedFiles.Read($"{TemplatePrefix}{name}.cshtml");
 }

@@ -44,7 +44,7 @@ internal static partial class CourseSettingsReader
         var outputNames = yaml.StringList("outputs");
         for (var i = 0; i < outputNames.Count; i++)
         {
-            if (TryParseOutput(outputNames[i], out var format)) { if (!outputs.Contains(format)) outputs.Add(format); }
+            if (OutputFormats.TryParse(outputNames[i], out var format)) { if (!outputs.Contains(format)) outputs.Add(format); }
             else diagnostics.Error(DiagnosticCode.InvalidValue, yaml.ItemLocation("outputs", i),
                 $"output '{outputNames[i]}' must be one of html, scorm12, scorm2004, pdf{Suggest.DidYouMean(outputNames[i], ["html", "scorm12", "scorm2004", "pdf"])}");
         }
@@ -94,17 +94,6 @@ internal static partial class CourseSettingsReader
         return settings;
     }
 
-    public static bool TryParseOutput(string name, out OutputFormat format)
-    {
-        switch (name.ToLowerInvariant())
-        {
-            case "html": format = OutputFormat.Html; return true;
-            case "scorm12" or "scorm-1.2": format = OutputFormat.Scorm12; return true;
-            case "scorm2004" or "scorm-2004": format = OutputFormat.Scorm2004; return true;
-            case "pdf": format = OutputFormat.Pdf; return true;
-            default: format = default; return false;
-        }
-    }
 
     [GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
     private static partial Regex LanguageTag();

@@ -9,6 +9,22 @@ public enum OutputFormat { Html, Scorm12, Scorm2004, Pdf }
 
 public enum QuizUnlock { Always, AllLessons }
 
+public static class OutputFormats
+{
+    /// <summary>The names course.yml's <c>outputs</c> and the CLI's <c>--format</c> accept.</summary>
+    public static bool TryParse(string name, out OutputFormat format)
+    {
+        switch (name.ToLowerInvariant())
+        {
+            case "html": format = OutputFormat.Html; return true;
+            case "scorm12" or "scorm-1.2": format = OutputFormat.Scorm12; return true;
+            case "scorm2004" or "scorm-2004": format = OutputFormat.Scorm2004; return true;
+            case "pdf": format = OutputFormat.Pdf; return true;
+            default: format = default; return false;
+        }
+    }
+}
+
 /// <summary>Accent colour and logo from course.yml; the logo path is relative to the content folder.</summary>
 public sealed record Theme(string Accent, string? Logo, string? LogoAlt);
 

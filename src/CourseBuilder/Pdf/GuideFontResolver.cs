@@ -46,12 +46,6 @@ public sealed class GuideFontResolver : IFontResolver
     public byte[]? GetFont(string faceName) => FaceBytes(faceName);
 
     /// <summary>The TrueType file of a bundled face, e.g. "OpenSans-Bold".</summary>
-    public static byte[] FaceBytes(string faceName) => Faces.GetOrAdd(faceName, static name =>
-    {
-        using var stream = typeof(GuideFontResolver).Assembly.GetManifestResourceStream($"CourseBuilder.Pdf.Fonts.{name}.ttf")
-            ?? throw new InvalidOperationException($"bundled font {name}.ttf is missing from the assembly");
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return copy.ToArray();
-    });
+    public static byte[] FaceBytes(string faceName) =>
+        Faces.GetOrAdd(faceName, static name => EmbeddedFiles.Read($"CourseBuilder.Pdf.Fonts.{name}.ttf"));
 }

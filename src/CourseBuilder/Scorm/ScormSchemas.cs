@@ -45,10 +45,8 @@ public static class ScormSchemas
         lock (Cache)
         {
             if (Cache.TryGetValue(version, out var cached)) return cached;
-            var assembly = typeof(ScormSchemas).Assembly;
             // Resource names carry the build machine's directory separator; compare with '/'.
-            var names = assembly.GetManifestResourceNames()
-                .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal))
+            var names = EmbeddedFiles.Names(ResourcePrefix)
                 .ToDictionary(n => n[ResourcePrefix.Length..].Replace('\\', '/'), StringComparer.Ordinal);
             var files = new List<PackageFile>();
             foreach (var path in PackagePaths(version))
@@ -56,10 +54,7 @@ public static class ScormSchemas
                 var key = $"{Folder(version)}/{path}";
                 if (!names.TryGetValue(key, out var resource))
                     throw new InvalidOperationException($"schema file {key} is not embedded");
-                using var stream = assembly.GetManifestResourceStream(resource)!;
-                using var memory = new MemoryStream();
-                stream.CopyTo(memory);
-                files.Add(new PackageFile(path, memory.ToArray()));
+                files.Add(new PackageFile(path, EmbeddedFiles.Read(resource)));
             }
             return Cache[version] = files;
         }
