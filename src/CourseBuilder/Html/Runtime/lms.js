@@ -107,10 +107,10 @@ function scorm(kind) {
   /** r: { complete, passed (true|false|null), score (0..100|null), done } */
   self.result = r => {
     if (r.score != null) {
-      if (is2004) set(M.core + 'score.' + 'scaled', Math.round(r.score) / 100);
-      set(M.core + 'score.' + 'min', 0);
-      set(M.core + 'score.' + 'max', 100);
-      set(M.core + 'score.' + 'raw', Math.round(r.score));
+      if (is2004) set(M.core + 'score.scaled', Math.round(r.score) / 100);
+      set(M.core + 'score.min', 0);
+      set(M.core + 'score.max', 100);
+      set(M.core + 'score.raw', Math.round(r.score));
     }
     if (is2004) {
       if (r.complete) set('cmi.completion_status', 'completed');
