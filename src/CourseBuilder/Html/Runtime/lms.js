@@ -1,178 +1,174 @@
 /* LMS adapter: one interface over SCORM 2004, SCORM 1.2 and preview (no LMS).
    docs/runtime.md describes the data mapping. No dependencies. */
 (() => {
-  'use strict';
+'use strict';
 
-  // The standard search: this window and each parent up to the top, then the opener and its parents.
-  function scan(win, name) {
-    for (let i = 0; win && i < 500; i++) {
-      try { if (win[name]) return win[name]; } catch (e) { /* another origin: keep climbing */ }
-      if (win.parent === win) break;
-      win = win.parent;
-    }
-    return null;
+// The standard search: this window and each parent up to the top, then the opener and its parents.
+function scan(win, name) {
+  for (let i = 0; win && i < 500; i++) {
+    try { if (win[name]) return win[name]; } catch (e) { /* another origin: keep climbing */ }
+    if (win.parent === win) break;
+    win = win.parent;
   }
-  function findApi(name) {
-    try { return scan(window, name) || (window.opener && scan(window.opener, name)) || null; } catch (e) { return null; }
+  return null;
+}
+function findApi(name) {
+  try { return scan(window, name) || (window.opener && scan(window.opener, name)) || null; } catch (e) { return null; }
+}
+
+const pad = (n, width) => String(n).padStart(width, '0');
+// SCORM 1.2 CMITimespan HHHH:MM:SS(.SS); SCORM 2004 ISO 8601 duration, e.g. PT1H2M3.5S.
+function timespan12(ms, decimals) {
+  const cs = Math.round(ms / 10), text = [pad(Math.min(cs / 360000 | 0, 9999), 4), pad((cs / 6000 | 0) % 60, 2), pad((cs / 100 | 0) % 60, 2)].join(':');
+  return decimals ? text + '.' + pad(cs % 100, 2) : text;
+}
+function duration2004(ms) {
+  const cs = Math.round(ms / 10), h = cs / 360000 | 0, m = (cs / 6000 | 0) % 60, s = (cs % 6000) / 100;
+  return 'PT' + (h ? h + 'H' : '') + (m ? m + 'M' : '') + (s || !(h || m) ? s + 'S' : '');
+}
+const clock = d => [d.getHours(), d.getMinutes(), d.getSeconds()].map(n => pad(n, 2)).join(':');
+// SCORM 2004 time(second,10,0): local time without a zone.
+const timestamp2004 = d => `${d.getFullYear()}-${pad(d.getMonth() + 1, 2)}-${pad(d.getDate(), 2)}T${clock(d)}`;
+
+// What differs between the versions; the rest of the adapter builds names from these.
+// 1.2 prefixes the API's functions with LMS (and finishes where 2004 terminates) and keeps
+// most elements under cmi.core.
+const MODELS = {
+  '2004': {
+    api: 'API_1484_11', fn: name => name, core: 'cmi.', mode: 'cmi.mode', location: 'cmi.location',
+    response: 'learner_response', separator: '[,]', wrong: 'incorrect', normalExit: 'normal', suspendMax: 64000,
+    // Reading an element nobody has set yet is error 403: expected on a first launch.
+    quietErrors: ['0', '403']
+  },
+  '1.2': {
+    api: 'API', fn: name => 'LMS' + (name === 'Terminate' ? 'Finish' : name), core: 'cmi.core.', mode: 'cmi.core.lesson_mode',
+    location: 'cmi.core.lesson_location', response: 'student_response', separator: ',', wrong: 'wrong', normalExit: '', suspendMax: 4096,
+    // 401 "not implemented" is allowed for optional elements.
+    quietErrors: ['0', '401']
+  }
+};
+const ok = result => result === true || result === 'true';
+
+/** Opens the connection: the first API found wins (2004 before 1.2); none means preview mode. */
+function open(previewKey) {
+  const kind = findApi(MODELS['2004'].api) ? '2004' : findApi(MODELS['1.2'].api) ? '1.2' : null;
+  return kind ? scorm(kind) : preview(previewKey);
+}
+
+function scorm(kind) {
+  const M = MODELS[kind], api = findApi(M.api), started = Date.now(), is2004 = kind === '2004';
+  let live = false, finished = false;
+  const self = { kind, review: false, suspend: '', location: '', interactionCount: 0, interactionIds: {}, onProblem: null };
+
+  // Every refusal is logged (a warning: the learner can go on) and the player tells the learner.
+  function call(name, args, what) {
+    let result;
+    try { result = api[M.fn(name)](...args); } catch (e) { result = e; }
+    if (ok(result)) return true;
+    let detail = result instanceof Error ? String(result) : '';
+    try {
+      const code = String(api[M.fn('GetLastError')]());
+      detail = `error ${code}: ${api[M.fn('GetErrorString')](code)}; ${api[M.fn('GetDiagnostic')](code)} ${detail}`;
+    } catch (e) { /* nothing more to learn */ }
+    console.warn(`CourseBuilder LMS: ${what} failed (${detail})`);
+    if (self.onProblem) self.onProblem(what);
+    return false;
+  }
+  function get(element) {
+    let value = '', code = '0';
+    try { value = api[M.fn('GetValue')](element); code = String(api[M.fn('GetLastError')]()); } catch (e) { code = String(e); }
+    if (!M.quietErrors.includes(code)) console.warn(`CourseBuilder LMS: reading ${element} gave ${code}`);
+    return value == null ? '' : String(value);
+  }
+  const set = (element, value) => !live || self.review || call('SetValue', [element, String(value)], 'saving ' + element);
+
+  live = call('Initialize', [''], 'starting the session');
+  if (live) {
+    self.review = get(M.mode) === 'review';
+    self.entry = get(M.core + 'entry');
+    self.credit = get(M.core + 'credit');
+    self.suspend = get('cmi.suspend_data');
+    self.location = get(M.location);
+    // Interactions already stored (a resumed attempt): append after them; in 2004, never repeat an id.
+    const count = parseInt(get('cmi.interactions._count'), 10);
+    self.interactionCount = isNaN(count) ? -1 : count;
+    if (is2004) for (let i = 0; i < count; i++) self.interactionIds[get(`cmi.interactions.${i}.id`)] = true;
+    if (is2004 && get('cmi.completion_status') !== 'completed') set('cmi.completion_status', 'incomplete');
+    if (!is2004 && ['not attempted', ''].includes(get('cmi.core.lesson_status'))) set('cmi.core.lesson_status', 'incomplete');
+    set(M.core + 'exit', 'suspend');
   }
 
-  const pad = (n, width) => String(n).padStart(width, '0');
-  // SCORM 1.2 CMITimespan HHHH:MM:SS(.SS); SCORM 2004 ISO 8601 duration, e.g. PT1H2M3.5S.
-  function timespan12(ms, decimals) {
-    const cs = Math.round(ms / 10), text = [pad(Math.min(cs / 360000 | 0, 9999), 4), pad((cs / 6000 | 0) % 60, 2), pad((cs / 100 | 0) % 60, 2)].join(':');
-    return decimals ? text + '.' + pad(cs % 100, 2) : text;
-  }
-  function duration2004(ms) {
-    const cs = Math.round(ms / 10), h = cs / 360000 | 0, m = (cs / 6000 | 0) % 60, s = (cs % 6000) / 100;
-    return 'PT' + (h ? h + 'H' : '') + (m ? m + 'M' : '') + (s || !(h || m) ? s + 'S' : '');
-  }
-  const clock = d => [d.getHours(), d.getMinutes(), d.getSeconds()].map(n => pad(n, 2)).join(':');
-  // SCORM 2004 time(second,10,0): local time without a zone.
-  const timestamp2004 = d => `${d.getFullYear()}-${pad(d.getMonth() + 1, 2)}-${pad(d.getDate(), 2)}T${clock(d)}`;
-
-  // Element names per version; the rest of the adapter speaks in these roles.
-  const MODELS = {
-    '2004': {
-      api: 'API_1484_11', init: 'Initialize', finish: 'Terminate', get: 'GetValue', set: 'SetValue', commit: 'Commit',
-      error: 'GetLastError', errorText: 'GetErrorString', diagnostic: 'GetDiagnostic',
-      mode: 'cmi.mode', entry: 'cmi.entry', credit: 'cmi.credit', location: 'cmi.location', exit: 'cmi.exit',
-      sessionTime: 'cmi.session_time', score: 'cmi.score.', response: 'learner_response', separator: '[,]',
-      wrong: 'incorrect', normalExit: 'normal', suspendMax: 64000,
-      // Reading an element nobody has set yet is error 403: expected on a first launch.
-      quietErrors: ['0', '403']
-    },
-    '1.2': {
-      api: 'API', init: 'LMSInitialize', finish: 'LMSFinish', get: 'LMSGetValue', set: 'LMSSetValue', commit: 'LMSCommit',
-      error: 'LMSGetLastError', errorText: 'LMSGetErrorString', diagnostic: 'LMSGetDiagnostic',
-      mode: 'cmi.core.lesson_mode', entry: 'cmi.core.entry', credit: 'cmi.core.credit', location: 'cmi.core.lesson_location',
-      exit: 'cmi.core.exit', sessionTime: 'cmi.core.session_time', score: 'cmi.core.score.', response: 'student_response',
-      separator: ',', wrong: 'wrong', normalExit: '', suspendMax: 4096,
-      // 401 "not implemented" is allowed for optional elements.
-      quietErrors: ['0', '401']
-    }
+  self.save = (suspend, location) => {
+    if (suspend.length > M.suspendMax) console.warn(`CourseBuilder LMS: suspend_data is ${suspend.length} characters, over ${M.suspendMax}`);
+    set('cmi.suspend_data', suspend);
+    set(M.location, location);
   };
-  const ok = result => result === true || result === 'true';
 
-  /** Opens the connection: the first API found wins (2004 before 1.2); none means preview mode. */
-  function open(previewKey) {
-    const kind = findApi(MODELS['2004'].api) ? '2004' : findApi(MODELS['1.2'].api) ? '1.2' : null;
-    return kind ? scorm(kind) : preview(previewKey);
-  }
-
-  function scorm(kind) {
-    const M = MODELS[kind], api = findApi(M.api), started = Date.now(), is2004 = kind === '2004';
-    let live = false, finished = false;
-    const self = { kind, review: false, suspend: '', location: '', interactionCount: 0, interactionIds: {}, onProblem: null };
-
-    // Every refusal is logged (a warning: the learner can go on) and the player tells the learner.
-    function call(name, args, what) {
-      let result;
-      try { result = api[name](...args); } catch (e) { result = e; }
-      if (ok(result)) return true;
-      let detail = result instanceof Error ? String(result) : '';
-      try {
-        const code = String(api[M.error]());
-        detail = `error ${code}: ${api[M.errorText](code)}; ${api[M.diagnostic](code)} ${detail}`;
-      } catch (e) { /* nothing more to learn */ }
-      console.warn(`CourseBuilder LMS: ${what} failed (${detail})`);
-      if (self.onProblem) self.onProblem(what);
-      return false;
+  /** r: { complete, passed (true|false|null), score (0..100|null), done } */
+  self.result = r => {
+    if (r.score != null) {
+      if (is2004) set(M.core + 'score.scaled', Math.round(r.score) / 100);
+      set(M.core + 'score.min', 0);
+      set(M.core + 'score.max', 100);
+      set(M.core + 'score.raw', Math.round(r.score));
     }
-    function get(element) {
-      let value = '', code = '0';
-      try { value = api[M.get](element); code = String(api[M.error]()); } catch (e) { code = String(e); }
-      if (!M.quietErrors.includes(code)) console.warn(`CourseBuilder LMS: reading ${element} gave ${code}`);
-      return value == null ? '' : String(value);
+    if (is2004) {
+      if (r.complete) set('cmi.completion_status', 'completed');
+      if (r.passed != null) set('cmi.success_status', r.passed ? 'passed' : 'failed');
+    } else if (r.passed != null || r.complete) {
+      set('cmi.core.lesson_status', r.passed == null ? 'completed' : r.passed ? 'passed' : 'failed');
     }
-    const set = (element, value) => !live || self.review || call(M.set, [element, String(value)], 'saving ' + element);
+    set(M.core + 'exit', r.done ? M.normalExit : 'suspend');
+  };
 
-    live = call(M.init, [''], 'starting the session');
-    if (live) {
-      self.review = get(M.mode) === 'review';
-      self.entry = get(M.entry);
-      self.credit = get(M.credit);
-      self.suspend = get('cmi.suspend_data');
-      self.location = get(M.location);
-      // Interactions already stored (a resumed attempt): append after them; in 2004, never repeat an id.
-      const count = parseInt(get('cmi.interactions._count'), 10);
-      self.interactionCount = isNaN(count) ? -1 : count;
-      if (is2004) for (let i = 0; i < count; i++) self.interactionIds[get(`cmi.interactions.${i}.id`)] = true;
-      if (is2004 && get('cmi.completion_status') !== 'completed') set('cmi.completion_status', 'incomplete');
-      if (!is2004 && ['not attempted', ''].includes(get('cmi.core.lesson_status'))) set('cmi.core.lesson_status', 'incomplete');
-      set(M.exit, 'suspend');
-    }
+  /** i: { id, keys[], correct[], isCorrect, latencyMs, description } */
+  self.interaction = i => {
+    if (self.interactionIds[i.id]) return;
+    const n = Math.max(0, self.interactionCount), p = `cmi.interactions.${n}.`, now = new Date();
+    set(p + 'id', i.id);
+    set(p + 'type', 'choice');
+    if (is2004) {
+      set(p + 'timestamp', timestamp2004(now));
+      set(p + 'description', i.description);
+    } else set(p + 'time', clock(now));
+    set(p + 'weighting', 1);
+    set(p + M.response, i.keys.join(M.separator));
+    set(p + 'correct_responses.0.pattern', i.correct.join(M.separator));
+    set(p + 'result', i.isCorrect ? 'correct' : M.wrong);
+    set(p + 'latency', is2004 ? duration2004(i.latencyMs) : timespan12(i.latencyMs, false));
+    self.interactionIds[i.id] = true;
+    self.interactionCount = n + 1;
+  };
 
-    self.save = (suspend, location) => {
-      if (suspend.length > M.suspendMax) console.warn(`CourseBuilder LMS: suspend_data is ${suspend.length} characters, over ${M.suspendMax}`);
-      set('cmi.suspend_data', suspend);
-      set(M.location, location);
-    };
+  self.commit = () => { if (live && !self.review) call('Commit', [''], 'saving your progress'); };
 
-    /** r: { complete, passed (true|false|null), score (0..100|null), done } */
-    self.result = r => {
-      if (r.score != null) {
-        if (is2004) set(M.score + 'scaled', Math.round(r.score) / 100);
-        set(M.score + 'min', 0);
-        set(M.score + 'max', 100);
-        set(M.score + 'raw', Math.round(r.score));
-      }
-      if (is2004) {
-        if (r.complete) set('cmi.completion_status', 'completed');
-        if (r.passed != null) set('cmi.success_status', r.passed ? 'passed' : 'failed');
-      } else if (r.passed != null || r.complete) {
-        set('cmi.core.lesson_status', r.passed == null ? 'completed' : r.passed ? 'passed' : 'failed');
-      }
-      set(M.exit, r.done ? M.normalExit : 'suspend');
-    };
+  /** Ends the session once: session time, then Terminate/LMSFinish (which commits). */
+  self.finish = () => {
+    if (!live || finished) return;
+    finished = true;
+    const ms = Date.now() - started;
+    set(M.core + 'session_time', is2004 ? duration2004(ms) : timespan12(ms, true));
+    call('Terminate', [''], 'ending the session');
+    live = false;
+  };
+  return self;
+}
 
-    /** i: { id, keys[], correct[], isCorrect, latencyMs, description } */
-    self.interaction = i => {
-      if (self.interactionIds[i.id]) return;
-      const n = Math.max(0, self.interactionCount), p = `cmi.interactions.${n}.`, now = new Date();
-      set(p + 'id', i.id);
-      set(p + 'type', 'choice');
-      if (is2004) {
-        set(p + 'timestamp', timestamp2004(now));
-        set(p + 'description', i.description);
-      } else set(p + 'time', clock(now));
-      set(p + 'weighting', 1);
-      set(p + M.response, i.keys.join(M.separator));
-      set(p + 'correct_responses.0.pattern', i.correct.join(M.separator));
-      set(p + 'result', i.isCorrect ? 'correct' : M.wrong);
-      set(p + 'latency', is2004 ? duration2004(i.latencyMs) : timespan12(i.latencyMs, false));
-      self.interactionIds[i.id] = true;
-      self.interactionCount = n + 1;
-    };
+// Without an LMS the same interface keeps progress in localStorage under one key.
+function preview(key) {
+  let stored = {};
+  try { stored = JSON.parse(localStorage.getItem(key)) || {}; } catch (e) { /* no storage: nothing to resume */ }
+  const self = {
+    kind: 'preview', review: false, suspend: stored.s || '', location: stored.l || '', interactionCount: 0, interactionIds: {},
+    onProblem: null, result() {}, interaction() {},
+    save(s, l) { stored = { s, l }; },
+    commit() {
+      try { localStorage.setItem(key, JSON.stringify(stored)); } catch (e) { console.warn('CourseBuilder: cannot use localStorage', e); }
+    },
+    finish() { self.commit(); }
+  };
+  return self;
+}
 
-    self.commit = () => { if (live && !self.review) call(M.commit, [''], 'saving your progress'); };
-
-    /** Ends the session once: session time, then Terminate/LMSFinish (which commits). */
-    self.finish = () => {
-      if (!live || finished) return;
-      finished = true;
-      const ms = Date.now() - started;
-      set(M.sessionTime, is2004 ? duration2004(ms) : timespan12(ms, true));
-      call(M.finish, [''], 'ending the session');
-      live = false;
-    };
-    return self;
-  }
-
-  // Without an LMS the same interface keeps progress in localStorage under one key.
-  function preview(key) {
-    let stored = {};
-    try { stored = JSON.parse(localStorage.getItem(key)) || {}; } catch (e) { /* no storage: nothing to resume */ }
-    const self = {
-      kind: 'preview', review: false, suspend: stored.s || '', location: stored.l || '', interactionCount: 0, interactionIds: {},
-      onProblem: null, result() {}, interaction() {},
-      save(s, l) { stored = { s, l }; },
-      commit() {
-        try { localStorage.setItem(key, JSON.stringify(stored)); } catch (e) { console.warn('CourseBuilder: cannot use localStorage', e); }
-      },
-      finish() { self.commit(); }
-    };
-    return self;
-  }
-
-  window.CBLms = { open, timespan12, duration2004 };
+window.CBLms = { open, timespan12, duration2004 };
 })();
