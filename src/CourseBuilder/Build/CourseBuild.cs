@@ -25,9 +25,18 @@ public static class CourseBuild
     {
         var stopwatch = Stopwatch.StartNew();
         var diagnostics = new DiagnosticBag();
-        if (CourseLoader.Load(contentDirectory, diagnostics) is { } course)
-            new TemplateEngine(course.ContentDirectory).CheckOverride("player", diagnostics);
+        LoadAndCheck(contentDirectory, diagnostics);
         return new BuildResult(diagnostics.Sorted(), [], stopwatch.Elapsed);
+    }
+
+    /// <summary>Everything <c>check</c> reports: the content, then the course's template overrides.</summary>
+    private static (Course? Course, TemplateEngine? Templates) LoadAndCheck(string contentDirectory, DiagnosticBag diagnostics)
+    {
+        var course = CourseLoader.Load(contentDirectory, diagnostics);
+        if (course is null) return (null, null);
+        var templates = new TemplateEngine(course.ContentDirectory);
+        templates.CheckOverride("player", diagnostics);
+        return (course, templates);
     }
 
     public static BuildResult Run(BuildOptions options)
@@ -36,9 +45,9 @@ public static class CourseBuild
         var diagnostics = new DiagnosticBag();
         var progress = options.Progress;
         progress?.StageStarted("Load", 1);
-        var course = CourseLoader.Load(options.ContentDirectory, diagnostics);
+        var (course, templates) = LoadAndCheck(options.ContentDirectory, diagnostics);
         progress?.StageFinished("Load");
-        if (course is null || diagnostics.HasErrors)
+        if (course is null || templates is null || diagnostics.HasErrors)
             return new BuildResult(diagnostics.Sorted(), [], stopwatch.Elapsed);
 
         var modules = course.Modules;
@@ -53,10 +62,6 @@ public static class CourseBuild
         var scopes = modules.Select(m => (Module?)m).ToList();
         if (options.ModuleId is null) scopes.Add(null);
 
-        var templates = new TemplateEngine(course.ContentDirectory);
-        templates.CheckOverride("player", diagnostics);
-        if (diagnostics.HasErrors)
-            return new BuildResult(diagnostics.Sorted(), [], stopwatch.Elapsed);
         var hasher = new InputHasher(course, formats, options.ToolIdentity ?? InputHasher.DefaultToolIdentity, templates);
         var moduleHashes = course.Modules.ToDictionary(m => m.Id, hasher.Module);
         string ScopeKey(Module? scope) => scope?.Id ?? BuildCache.CourseScope;
