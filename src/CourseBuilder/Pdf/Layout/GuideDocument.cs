@@ -114,6 +114,7 @@ public sealed class GuideDocument(GuideDocumentSettings settings, GuideStyles st
         ua.SetDocumentLanguage(settings.Language);
         document.ViewerPreferences.DisplayDocTitle = true;
         var structure = new StructureState(ua.StructureBuilder, settings.Timestamp);
+        var parentTree = new ParentTreeParking(ua);
 
         (int, double)? Resolve(string anchor) => anchors.TryGetValue(anchor, out var t) ? t : null;
         var pdfPages = new List<PdfPage>();
@@ -138,8 +139,10 @@ public sealed class GuideDocument(GuideDocumentSettings settings, GuideStyles st
                 }
                 ua.StructureBuilder.EndMarkedContentsWithId();
             }
+            parentTree.Park();
         }
         structure.CloseAll();
+        parentTree.Restore();
         AddOutline(document, pages, pdfPages);
 
         // Same input, same bytes: fixed IDs instead of PDFsharp's random GUIDs.
