@@ -9,12 +9,14 @@ namespace CourseBuilder.Html;
 /// </summary>
 public static class IdScoper
 {
-    private static readonly HtmlParser Parser = new();
+    // One parser per thread: a parser shares its browsing context with every document it makes,
+    // and AngleSharp does not promise that a context is safe to use from parallel build jobs.
+    private static readonly ThreadLocal<HtmlParser> Parser = new(() => new HtmlParser());
     private static readonly string[] IdListAttributes = ["aria-describedby", "aria-labelledby", "aria-controls"];
 
     public static string Scope(string html, string prefix)
     {
-        var document = Parser.ParseDocument("<body></body>");
+        var document = Parser.Value!.ParseDocument("<body></body>");
         var body = document.Body!;
         body.InnerHtml = html;
         var ids = new HashSet<string>(StringComparer.Ordinal);
