@@ -1,4 +1,3 @@
-
 using System.Text;
 using CourseBuilder.Markdown;
 using CourseBuilder.Model;
@@ -63,10 +62,10 @@ public sealed class HtmlStage
     private static PlayerModule RenderModule(Module module)
     {
         var sections = module.Lessons
-            .Select(l => Section($"{module.Id}--{l.Id}", SectionKind.Lesson, l.Title, l.Minutes, l.Document))
+            .Select(l => Section(Ids.LessonPage(module.Id, l.Id), SectionKind.Lesson, l.Title, l.Minutes, l.Document))
             .ToList();
         if (module.Quiz is { } quiz)
-            sections.Add(Section($"{module.Id}--quiz", SectionKind.Quiz, quiz.Title, 0, quiz.Document));
+            sections.Add(Section(Ids.QuizPage(module.Id), SectionKind.Quiz, quiz.Title, 0, quiz.Document));
         return new PlayerModule(module, sections);
     }
 

@@ -50,7 +50,7 @@ internal static class ModuleLoader
         var lessonFiles = CourseLoader.OrderedEntries(
             Directory.GetFiles(folder, "*.md").Where(f => !IsSpecial(Path.GetFileName(f))).Order(StringComparer.Ordinal),
             diagnostics);
-        var lessonPages = lessonFiles.ToDictionary(f => Path.GetFullPath(f.Path), f => PageId(id, f.Slug));
+        var lessonPages = lessonFiles.ToDictionary(f => Path.GetFullPath(f.Path), f => Ids.LessonPage(id, f.Slug));
 
         var assets = new SortedSet<string>(StringComparer.Ordinal);
         var lessons = new List<Lesson>();
@@ -81,8 +81,6 @@ internal static class ModuleLoader
             assets.ToList(), folder, yaml.Location);
     }
 
-    /// <summary>The id of a lesson's page in the player: unique across the course, so whole-course packages can hold every module.</summary>
-    public static string PageId(string moduleId, string lessonSlug) => $"{moduleId}--{lessonSlug}";
 
     private static bool IsSpecial(string fileName) =>
         fileName.Equals(CourseLoader.QuizFile, StringComparison.OrdinalIgnoreCase) ||
@@ -99,7 +97,7 @@ internal static class ModuleLoader
         var minutes = fm.Int("minutes", 0, 10000) ?? 0;
         fm.WarnUnknownKeys("title", "objectives", "minutes");
 
-        var checker = new DocumentChecker(contentRoot, file.Path, PageId(moduleId, file.Slug), graded: false, allowScripts, lessonPages, diagnostics);
+        var checker = new DocumentChecker(contentRoot, file.Path, Ids.LessonPage(moduleId, file.Slug), graded: false, allowScripts, lessonPages, diagnostics);
         checker.Check(md.Document);
         assets.UnionWith(checker.Assets);
         return new Lesson(file.Slug, file.Number, title, objectives, minutes, md.Document, checker.Questions, file.Path, fm.Location)
@@ -120,7 +118,7 @@ internal static class ModuleLoader
         var attempts = fm.Int("attempts", 0, 1000);
         fm.WarnUnknownKeys("title", "draw", "shuffle", "pass-mark", "attempts");
 
-        var checker = new DocumentChecker(contentRoot, path, moduleId + "--quiz", graded: true, allowScripts, lessonPages, diagnostics);
+        var checker = new DocumentChecker(contentRoot, path, Ids.QuizPage(moduleId), graded: true, allowScripts, lessonPages, diagnostics);
         checker.Check(md.Document);
         assets.UnionWith(checker.Assets);
         var pool = checker.Questions;

@@ -50,7 +50,7 @@ public static class GuideBuilder
             _renderer = new PdfMarkdownRenderer(_options);
             foreach (var m in module is null ? course.Modules : [module])
                 foreach (var lesson in m.Lessons)
-                    _options.PageAnchors[Loading.ModuleLoader.PageId(m.Id, lesson.Id)] = LessonAnchor(m, lesson);
+                    _options.PageAnchors[Ids.LessonPage(m.Id, lesson.Id)] = LessonAnchor(m, lesson);
             _timestamp = Timestamp(course);
             var (width, height) = course.PageSize == PageSize.Letter ? (612.0, 792.0) : (595.276, 841.89);
             var kind = GuideName;
