@@ -103,7 +103,7 @@ internal sealed class InputHasher
         Add(hash, "tool", toolIdentity);
         Add(hash, "formats", string.Join(',', formats.Order()));
         // SCORM zips are stamped with it (DeterministicZip.Timestamp), so a change must rebuild them.
-        Add(hash, "source-date-epoch", Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH") ?? "");
+        Add(hash, "source-date-epoch", Environment.GetEnvironmentVariable(BuildDate.Variable) ?? "");
         foreach (var (name, bytes) in templates.Inputs()) Add(hash, "template:" + name, bytes);
         foreach (var name in HtmlStage.RuntimeScripts.Concat(HtmlStage.RuntimeStyles)) Add(hash, "runtime:" + name, HtmlStage.RuntimeFile(name));
         AddFile(hash, "course.yml");

@@ -20,14 +20,9 @@ public static class GuideBuilder
     public static byte[] FacilitatorGuide(Course course, Module? module) => new Composer(course, module, GuideAudience.Facilitator).Build();
 
     /// <summary>The date printed and stored in the PDF: SOURCE_DATE_EPOCH when set (reproducible builds), else the course's release date.</summary>
-    public static DateTime Timestamp(Course course) => Timestamp(course, Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH"));
+    public static DateTime Timestamp(Course course) => BuildDate.For(course.ReleaseDate).UtcDateTime;
 
-    public static DateTime Timestamp(Course course, string? sourceDateEpoch)
-    {
-        if (long.TryParse(sourceDateEpoch, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
-            return DateTimeOffset.FromUnixTimeSeconds(seconds).UtcDateTime;
-        return course.ReleaseDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-    }
+    public static DateTime Timestamp(Course course, string? sourceDateEpoch) => BuildDate.For(course.ReleaseDate, sourceDateEpoch).UtcDateTime;
 
     private sealed class Composer
     {

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using CourseBuilder.Html;
+using CourseBuilder.Model;
 
 namespace CourseBuilder.Scorm;
 
@@ -59,14 +60,7 @@ public static class DeterministicZip
     /// The packages' timestamp: SOURCE_DATE_EPOCH when set (the reproducible-builds convention),
     /// else midnight UTC of the course's release date.
     /// </summary>
-    public static DateTimeOffset Timestamp(DateOnly releaseDate) =>
-        Timestamp(releaseDate, Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH"));
+    public static DateTimeOffset Timestamp(DateOnly releaseDate) => BuildDate.For(releaseDate);
 
-    /// <param name="sourceDateEpoch">Seconds since 1970-01-01 UTC; ignored when empty or not a number.</param>
-    public static DateTimeOffset Timestamp(DateOnly releaseDate, string? sourceDateEpoch)
-    {
-        if (long.TryParse(sourceDateEpoch?.Trim(), out var seconds) && seconds is >= 0 and <= 253_402_300_799)
-            return DateTimeOffset.FromUnixTimeSeconds(seconds);
-        return new DateTimeOffset(releaseDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-    }
+    public static DateTimeOffset Timestamp(DateOnly releaseDate, string? sourceDateEpoch) => BuildDate.For(releaseDate, sourceDateEpoch);
 }

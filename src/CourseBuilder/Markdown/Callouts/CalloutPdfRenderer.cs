@@ -22,7 +22,7 @@ public sealed class CalloutPdfRenderer : PdfObjectRenderer<CalloutBlock>
         renderer.Add(box);
     }
 
-        /// <summary>"KEY POINT  Title": the label every boxed block starts with.</summary>
+    /// <summary>"KEY POINT  Title": the label every boxed block starts with.</summary>
     public static Paragraph LabelLine(PdfMarkdownRenderer renderer, string label, string? title, PdfSharp.Drawing.XColor color)
     {
         var styles = renderer.Styles;
