@@ -8,6 +8,7 @@ using CourseBuilder.Markdown.Reveals;
 using Markdig;
 using Markdig.Renderers;
 using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 
 namespace CourseBuilder.Markdown;
 
@@ -46,7 +47,23 @@ public sealed class CourseMarkdown : IMarkdownExtension
         .Use<CourseMarkdown>()
         .Build();
 
-    public static MarkdownDocument Parse(string text) => Markdig.Markdown.Parse(text, PipelineWithHtml);
+    public static MarkdownDocument Parse(string text)
+    {
+        var document = Markdig.Markdown.Parse(text, PipelineWithHtml);
+        MaterializeLazyContent(document);
+        return document;
+    }
+
+    /// <summary>
+    /// Markdig keeps a code span's text as a lazy substring that is cut, and its offset reset, on
+    /// first read: two renderers reading the same span at once (a module's guides and players
+    /// build in parallel) could see the cut text with the old offset and throw. Reading every span
+    /// once here, while the document belongs to one thread, makes the tree read-only afterwards.
+    /// </summary>
+    private static void MaterializeLazyContent(MarkdownDocument document)
+    {
+        foreach (var code in document.Descendants<CodeInline>()) _ = code.Content;
+    }
 
     public void Setup(MarkdownPipelineBuilder pipeline) { }
 
