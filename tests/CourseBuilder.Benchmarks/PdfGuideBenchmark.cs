@@ -37,6 +37,7 @@ public static class PdfGuideBenchmark
             Parallel.ForEach(scopes, s => Interlocked.Add(ref parallelPages,
                 Pages(GuideBuilder.StudentGuide(course, s)) + Pages(GuideBuilder.FacilitatorGuide(course, s))));
             Report($"round {round}, parallel  ", scopes.Count * 2, parallelPages, sw.Elapsed);
+            Console.WriteLine($"    GC pause so far {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms, CPU {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:0.0} s");
         }
     }
 

@@ -64,8 +64,48 @@ switch (command)
             Console.WriteLine($"second module render: {sw.ElapsedMilliseconds} ms");
             break;
         }
+    case "guide":
+        {
+            // One whole-course student guide in-process, for profiling the PDF stage at scale: `guide DIR [ROUNDS]`.
+            var course = CourseBuilder.Loading.CourseLoader.Load(args[1], new CourseBuilder.Diagnostics.DiagnosticBag())!;
+            for (var round = 0; round < (args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3); round++)
+            {
+                var allocated = GC.GetTotalAllocatedBytes();
+                var sw = Stopwatch.StartNew();
+                var pdf = args.Length > 3
+                    ? course.Modules.Select(m => CourseBuilder.Pdf.GuideBuilder.StudentGuide(course, m)).SelectMany(b => b).ToArray()
+                    : CourseBuilder.Pdf.GuideBuilder.StudentGuide(course, null);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"student guide: {sw.ElapsedMilliseconds} ms, {pdf.Length / 1048576.0:0.0} MiB, allocated {(GC.GetTotalAllocatedBytes() - allocated) / 1048576.0:0} MiB, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} MiB, GCs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, GC pause {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms"));
+            }
+            break;
+        }
+    case "inproc":
+        for (var round = 0; round < 3; round++)
+        {
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var pause = GC.GetTotalPauseDuration();
+            var sw = Stopwatch.StartNew();
+            CourseBuilder.Build.CourseBuild.Run(new CourseBuilder.Build.BuildOptions(args[1], args[2], [CourseBuilder.Model.OutputFormat.Pdf], UseCache: false));
+            Console.WriteLine($"in-process build: {sw.Elapsed.TotalSeconds:0.00} s wall, CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:0.0} s, GC pause {(GC.GetTotalPauseDuration() - pause).TotalSeconds:0.0} s");
+        }
+        break;
+    case "stress":
+        {
+            var course = CourseBuilder.Loading.CourseLoader.Load(args[1], new CourseBuilder.Diagnostics.DiagnosticBag())!;
+            for (var round = 0; round < int.Parse(args[2], CultureInfo.InvariantCulture); round++)
+            {
+                try
+                {
+                    Parallel.ForEach(course.Modules, new ParallelOptions { MaxDegreeOfParallelism = 4 }, m => { CourseBuilder.Pdf.GuideBuilder.StudentGuide(course, m); CourseBuilder.Pdf.GuideBuilder.FacilitatorGuide(course, m); });
+                    Console.Write(".");
+                }
+                catch (Exception ex) { Console.WriteLine(ex); return 1; }
+            }
+            break;
+        }
     case "pdf":
-        PdfGuideBenchmark.Run(Path.Combine(RepoRoot(), "content"), args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3);
+        PdfGuideBenchmark.Run(args.Length > 2 ? args[2] : Path.Combine(RepoRoot(), "content"), args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3);
         break;
     case "micro":
         BenchmarkSwitcher.FromAssembly(typeof(StageBenchmarks).Assembly).Run(args[1..]);

@@ -169,19 +169,30 @@ public sealed class GuideDocument(GuideDocumentSettings settings, GuideStyles st
     /// </summary>
     private static void FixSubsetPrefixes(byte[] pdf)
     {
-        var text = System.Text.Encoding.Latin1.GetString(pdf);
-        var matches = System.Text.RegularExpressions.Regex.Matches(text, @"/(?:FontName|BaseFont)/([A-Z]{6})\+");
+        // A byte scan, not a regex over the decoded file: whole-course guides run to tens of MB.
         var replacements = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (System.Text.RegularExpressions.Match match in matches)
+        var span = pdf.AsSpan();
+        for (var at = 0; ; )
         {
-            var random = match.Groups[1].Value;
+            var found = span[at..].IndexOf("Font"u8);
+            if (found < 0) break;
+            var font = at + found;
+            at = font + 4;
+            int prefix;
+            if (font >= 1 && pdf[font - 1] == '/' && span[font..].StartsWith("FontName/"u8)) prefix = font + 9;
+            else if (font >= 5 && span[(font - 5)..].StartsWith("/BaseFont/"u8)) prefix = font + 5;
+            else continue;
+            if (prefix + 7 > pdf.Length || pdf[prefix + 6] != '+') continue;
+            var letters = span.Slice(prefix, 6);
+            if (letters.ContainsAnyExceptInRange((byte)'A', (byte)'Z')) continue;
+            var random = System.Text.Encoding.ASCII.GetString(letters);
             if (!replacements.TryGetValue(random, out var fixedPrefix))
             {
                 var n = replacements.Count;
                 fixedPrefix = "CB" + new string([(char)('A' + n / 676 % 26), (char)('A' + n / 26 % 26), (char)('A' + n % 26), 'S']);
                 replacements[random] = fixedPrefix;
             }
-            System.Text.Encoding.ASCII.GetBytes(fixedPrefix).CopyTo(pdf, match.Groups[1].Index);
+            System.Text.Encoding.ASCII.GetBytes(fixedPrefix).CopyTo(pdf, prefix);
         }
     }
 
