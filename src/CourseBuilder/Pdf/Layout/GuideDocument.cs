@@ -42,7 +42,11 @@ public sealed class GuideDocument(GuideDocumentSettings settings, GuideStyles st
         var ctx = new LayoutContext(_fonts, styles, ContentHeight);
         var rows = new List<Row>();
         Body.Layout(ctx, new Area(MarginX, ContentWidth, [], root), rows);
+        // The components are laid out; only their rows are needed from here on. Letting go of
+        // what is done (here, and each page once drawn) keeps a long guide's peak memory down.
+        Body.Children.Clear();
         var pages = Paginate(rows, ContentHeight);
+        rows.Clear();
 
         var anchors = new Dictionary<string, (int Page, double Y)>(StringComparer.Ordinal);
         for (var p = 0; p < pages.Count; p++)
@@ -118,6 +122,7 @@ public sealed class GuideDocument(GuideDocumentSettings settings, GuideStyles st
 
         (int, double)? Resolve(string anchor) => anchors.TryGetValue(anchor, out var t) ? t : null;
         var pdfPages = new List<PdfPage>();
+        var outline = new List<(int Page, double Top, OutlineEntry Entry)>();
         var runningHead = settings.HeaderRight;
         for (var p = 0; p < pages.Count; p++)
         {
@@ -140,10 +145,13 @@ public sealed class GuideDocument(GuideDocumentSettings settings, GuideStyles st
                 ua.StructureBuilder.EndMarkedContentsWithId();
             }
             parentTree.Park();
+            foreach (var placed in pages[p])
+                if (!placed.AsArtifact && placed.Row.Outline is { } entry) outline.Add((p, placed.Top, entry));
+            pages[p] = [];
         }
         structure.CloseAll();
         parentTree.Restore();
-        AddOutline(document, pages, pdfPages);
+        AddOutline(document, outline, pdfPages);
 
         // Same input, same bytes: fixed IDs instead of PDFsharp's random GUIDs.
         var id = Identity(settings.Identity);
@@ -269,21 +277,19 @@ public sealed class GuideDocument(GuideDocumentSettings settings, GuideStyles st
         }
     }
 
-    private static void AddOutline(PdfDocument document, List<List<Placement>> pages, List<PdfPage> pdfPages)
+    private static void AddOutline(PdfDocument document, List<(int Page, double Top, OutlineEntry Entry)> entries, List<PdfPage> pdfPages)
     {
         var stack = new List<(int Level, PdfOutline Outline)>();
-        for (var p = 0; p < pages.Count; p++)
-            foreach (var placed in pages[p])
-            {
-                if (placed.AsArtifact || placed.Row.Outline is not { } entry) continue;
-                while (stack.Count > 0 && stack[^1].Level >= entry.Level) stack.RemoveAt(stack.Count - 1);
-                var siblings = stack.Count == 0 ? document.Outlines : stack[^1].Outline.Outlines;
-                var outline = siblings.Add(entry.Title, pdfPages[p], entry.Level <= 1);
-                // Open at the heading itself, not at the top of its page.
-                outline.PageDestinationType = PdfPageDestinationType.Xyz;
-                outline.Left = 0;
-                outline.Top = Math.Round(pdfPages[p].Height.Point - (MarginTop + placed.Top) + 12, 2);
-                stack.Add((entry.Level, outline));
-            }
+        foreach (var (p, top, entry) in entries)
+        {
+            while (stack.Count > 0 && stack[^1].Level >= entry.Level) stack.RemoveAt(stack.Count - 1);
+            var siblings = stack.Count == 0 ? document.Outlines : stack[^1].Outline.Outlines;
+            var outline = siblings.Add(entry.Title, pdfPages[p], entry.Level <= 1);
+            // Open at the heading itself, not at the top of its page.
+            outline.PageDestinationType = PdfPageDestinationType.Xyz;
+            outline.Left = 0;
+            outline.Top = Math.Round(pdfPages[p].Height.Point - (MarginTop + top) + 12, 2);
+            stack.Add((entry.Level, outline));
+        }
     }
 }
