@@ -28,6 +28,8 @@ internal sealed class StructureState(StructureBuilder builder, DateTime timestam
 
     public void Ensure(StructNode node, XRect? illustrationBounds = null)
     {
+        // Most draws continue the element already open (the next run of the same paragraph).
+        if (_open.Count > 0 && ReferenceEquals(_open[^1], node)) return;
         var chain = new List<StructNode>();
         for (var n = node; n?.Parent is not null; n = n.Parent) chain.Add(n);
         chain.Reverse();
@@ -87,7 +89,7 @@ public sealed class PageCanvas
     {
         if (text.Length == 0) return;
         var font = _fonts.Font(style);
-        var brush = new XSolidBrush(style.Color);
+        var brush = _fonts.Brush(style.Color);
         if (ArtifactMode || node is null)
         {
             Artifact(() => _gfx.DrawString(text, font, brush, x, baseline));

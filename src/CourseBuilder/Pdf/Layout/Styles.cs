@@ -97,6 +97,15 @@ public sealed class FontBook
         return font;
     }
 
+    private readonly Dictionary<XColor, XSolidBrush> _brushes = new();
+
+    /// <summary>One brush per colour per document: text is drawn a run at a time, tens of thousands of runs a guide.</summary>
+    public XSolidBrush Brush(XColor color)
+    {
+        if (!_brushes.TryGetValue(color, out var brush)) _brushes[color] = brush = new XSolidBrush(color);
+        return brush;
+    }
+
     private static readonly Lazy<TrueTypeMetrics>[] Metrics =
     [
         new(() => new TrueTypeMetrics(GuideFontResolver.FaceBytes(GuideFontResolver.SansFace(false, false)))),
