@@ -66,7 +66,8 @@ switch (command)
         }
     case "guide":
         {
-            // One whole-course student guide in-process, for profiling the PDF stage at scale: `guide DIR [ROUNDS]`.
+            // The PDF stage at scale, in-process, for profiling: `guide DIR [ROUNDS]` times the whole-course
+            // student guide; `guide DIR ROUNDS modules` every module's student guide instead.
             var course = CourseBuilder.Loading.CourseLoader.Load(args[1], new CourseBuilder.Diagnostics.DiagnosticBag())!;
             for (var round = 0; round < (args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3); round++)
             {
@@ -76,31 +77,7 @@ switch (command)
                     ? course.Modules.Select(m => CourseBuilder.Pdf.GuideBuilder.StudentGuide(course, m)).SelectMany(b => b).ToArray()
                     : CourseBuilder.Pdf.GuideBuilder.StudentGuide(course, null);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"student guide: {sw.ElapsedMilliseconds} ms, {pdf.Length / 1048576.0:0.0} MiB, allocated {(GC.GetTotalAllocatedBytes() - allocated) / 1048576.0:0} MiB, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} MiB, GCs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, GC pause {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms"));
-            }
-            break;
-        }
-    case "inproc":
-        for (var round = 0; round < 3; round++)
-        {
-            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-            var pause = GC.GetTotalPauseDuration();
-            var sw = Stopwatch.StartNew();
-            CourseBuilder.Build.CourseBuild.Run(new CourseBuilder.Build.BuildOptions(args[1], args[2], [CourseBuilder.Model.OutputFormat.Pdf], UseCache: false));
-            Console.WriteLine($"in-process build: {sw.Elapsed.TotalSeconds:0.00} s wall, CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:0.0} s, GC pause {(GC.GetTotalPauseDuration() - pause).TotalSeconds:0.0} s");
-        }
-        break;
-    case "stress":
-        {
-            var course = CourseBuilder.Loading.CourseLoader.Load(args[1], new CourseBuilder.Diagnostics.DiagnosticBag())!;
-            for (var round = 0; round < int.Parse(args[2], CultureInfo.InvariantCulture); round++)
-            {
-                try
-                {
-                    Parallel.ForEach(course.Modules, new ParallelOptions { MaxDegreeOfParallelism = 4 }, m => { CourseBuilder.Pdf.GuideBuilder.StudentGuide(course, m); CourseBuilder.Pdf.GuideBuilder.FacilitatorGuide(course, m); });
-                    Console.Write(".");
-                }
-                catch (Exception ex) { Console.WriteLine(ex); return 1; }
+                    $"{(args.Length > 3 ? "module student guides" : "whole-course student guide")}: {sw.ElapsedMilliseconds} ms, {pdf.Length / 1048576.0:0.0} MiB, allocated {(GC.GetTotalAllocatedBytes() - allocated) / 1048576.0:0} MiB, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} MiB, GCs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, GC pause {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms"));
             }
             break;
         }
@@ -111,7 +88,7 @@ switch (command)
         BenchmarkSwitcher.FromAssembly(typeof(StageBenchmarks).Assembly).Run(args[1..]);
         break;
     default:
-        Console.Error.WriteLine("usage: CourseBuilder.Benchmarks curriculum [50,100,200] | bundled | check [LESSONS] | pdf [ROUNDS] | micro [BenchmarkDotNet args]");
+        Console.Error.WriteLine("usage: CourseBuilder.Benchmarks curriculum [50,100,200] | bundled | check [LESSONS] | generate N DIR | guide DIR [ROUNDS] [modules] | pdf [ROUNDS] [CONTENT] | micro [BenchmarkDotNet args]");
         return 2;
 }
 return 0;
