@@ -41,7 +41,7 @@ public sealed class HtmlStage
         foreach (var name in RuntimeScripts)
             files.Add(new PackageFile($"{RuntimeFolder}/{name}", RuntimeFile(name)));
         foreach (var name in RuntimeStyles)
-            files.Add(new PackageFile($"{RuntimeFolder}/{name}", WithTheme(RuntimeFile(name))));
+            files.Add(new PackageFile($"{RuntimeFolder}/{name}", WithTheme(name)));
         var assets = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var m in module is null ? _course.Modules : [module]) assets.UnionWith(m.Assets);
         if (_course.Theme.Logo is { } logo) assets.Add(logo.Replace('\\', '/'));
@@ -86,11 +86,15 @@ public sealed class HtmlStage
     /// The course's accent goes into the stylesheet at build time: the CSP forbids inline styles,
     /// and a stylesheet rule also reaches print and script-less rendering.
     /// </summary>
-    private byte[] WithTheme(byte[] css)
+    /// <summary>Made once per stage, so every package shares one array (and the zip writer compresses it once).</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> _themed = new(StringComparer.Ordinal);
+
+    private byte[] WithTheme(string name) => _themed.GetOrAdd(name, n =>
     {
+        var css = RuntimeFile(n);
         if (!Colors.TryParseHex(_course.Theme.Accent, out _)) return css;
         return [.. css, .. Encoding.UTF8.GetBytes($":root {{ --cb-accent: {_course.Theme.Accent.ToLowerInvariant()}; }}\n")];
-    }
+    });
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> RuntimeCache = new();
 
