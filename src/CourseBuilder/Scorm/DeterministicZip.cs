@@ -57,6 +57,8 @@ public static class DeterministicZip
 
         using var output = new MemoryStream();
         using var central = new MemoryStream();
+        Span<byte> local = stackalloc byte[30];
+        Span<byte> entry = stackalloc byte[46];
         foreach (var file in ordered)
         {
             if (file.Path.Contains('\\') || file.Path.StartsWith('/'))
@@ -69,7 +71,6 @@ public static class DeterministicZip
                 throw new InvalidOperationException("a package over 4 GiB needs Zip64, which SCORM packages never should");
             var version = body.Method == Deflated ? (ushort)20 : (ushort)10;
 
-            Span<byte> local = stackalloc byte[30];
             BinaryPrimitives.WriteUInt32LittleEndian(local, 0x04034b50);
             BinaryPrimitives.WriteUInt16LittleEndian(local[4..], version);
             BinaryPrimitives.WriteUInt16LittleEndian(local[6..], flags);
@@ -85,7 +86,6 @@ public static class DeterministicZip
             output.Write(name);
             output.Write(body.Data);
 
-            Span<byte> entry = stackalloc byte[46];
             BinaryPrimitives.WriteUInt32LittleEndian(entry, 0x02014b50);
             BinaryPrimitives.WriteUInt16LittleEndian(entry[4..], MadeBy);
             local[4..28].CopyTo(entry[6..]); // version needed … name length: as in the local header
