@@ -65,7 +65,7 @@ public sealed class BuildPipelineTests
         Assert.False(failed.Succeeded);
         Assert.Contains(failed.Diagnostics, d => d.Code == "CB0001");
         Assert.Equal(before, Snapshot(output));
-        Assert.Empty(Directory.GetDirectories(temp.Path).Select(Path.GetFileName).Where(n => n!.StartsWith("out.")));
+        Assert.DoesNotContain(Directory.GetDirectories(temp.Path).Select(Path.GetFileName), n => n!.StartsWith("out."));
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed class BuildPipelineTests
         Assert.ThrowsAny<Exception>(() => CourseBuild.Run(new BuildOptions(content, output, Progress: progress, UseCache: false)));
 
         Assert.Equal(before, Snapshot(output));
-        Assert.Empty(Directory.GetDirectories(temp.Path).Select(Path.GetFileName).Where(n => n!.StartsWith("out.")));
+        Assert.DoesNotContain(Directory.GetDirectories(temp.Path).Select(Path.GetFileName), n => n!.StartsWith("out."));
     }
 
     [Fact]

@@ -17,8 +17,8 @@ public class CourseGuideTests
         using var pdf = PdfDocument.Open(bytes);
         foreach (var page in pdf.GetPages())
         {
-            Assert.All(page.Letters, l => Assert.InRange(l.GlyphRectangle.Left, 50, page.Width - 50));
-            Assert.All(page.Letters, l => Assert.InRange(l.GlyphRectangle.Right, 50, page.Width - 50));
+            Assert.All(page.Letters, l => Assert.InRange(l.BoundingBox.Left, 50, page.Width - 50));
+            Assert.All(page.Letters, l => Assert.InRange(l.BoundingBox.Right, 50, page.Width - 50));
         }
         var text = pdf.GetPages().Select(PageText).ToList();
         foreach (var module in course.Modules)

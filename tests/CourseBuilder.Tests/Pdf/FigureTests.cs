@@ -26,7 +26,7 @@ public class FigureTests
         using var pdf = Render(dir, "Before.\n\n![Two coloured dots](dots.png \"Figure 1. Two dots.\")\n\nAfter.\n");
         var page = pdf.GetPages().Single(p => PageText(p).Contains("Two dots."));
         var image = Assert.Single(page.GetImages());
-        Assert.InRange(image.Bounds.Width, page.Width - 2 * 62 - 1, page.Width - 2 * 62 + 1);
+        Assert.InRange(image.BoundingBox.Width, page.Width - 2 * 62 - 1, page.Width - 2 * 62 + 1);
         Assert.Contains(StructureElements(pdf), e => e.Type == "Figure" && e.Alt == "Two coloured dots");
         Assert.Contains(StructureElements(pdf), e => e.Type == "Caption");
     }

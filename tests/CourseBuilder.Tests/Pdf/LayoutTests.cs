@@ -52,7 +52,7 @@ public class LayoutTests
         using var pdf = PdfDocument.Open(GuideBuilder.StudentGuide(course, course.Modules[0]));
         foreach (var page in pdf.GetPages())
             foreach (var letter in page.Letters)
-                Assert.InRange(letter.GlyphRectangle.Right, 0, page.Width - 50);
+                Assert.InRange(letter.BoundingBox.Right, 0, page.Width - 50);
         var text = string.Concat(pdf.GetPages().Select(p => p.Text));
         Assert.Contains(url, text);
         Assert.Contains(pdf.GetPages().SelectMany(p => p.GetHyperlinks()), h => h.Uri == url);
