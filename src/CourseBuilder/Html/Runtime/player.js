@@ -4,22 +4,21 @@
 'use strict';
 
 const byId = id => document.getElementById(id);
-const $ = (sel, root) => (root || document).querySelector(sel);
-const $$ = (sel, root) => [...(root || document).querySelectorAll(sel)];
-/** A new element, appended to parent when given. */
+const $ = (sel, root = document) => root.querySelector(sel);
+const $$ = (sel, root = document) => [...root.querySelectorAll(sel)];
 function el(tag, cls, text, parent) {
   const e = document.createElement(tag);
   if (cls) e.className = cls;
   if (text != null) e.textContent = text;
-  if (parent) parent.appendChild(e);
+  parent?.append(e);
   return e;
 }
 // Choice keys are a..z; bit i of a mask stands for key a+i (docs/runtime.md).
 const bit = key => 1 << (key.charCodeAt(0) - 97);
 
 const data = JSON.parse(byId('cb-data').textContent);
-const pages = [];
-data.modules.forEach((m, mi) => m.pages.forEach(p => pages.push({ ...p, module: mi, section: byId(p.id) })));
+const modules = data.modules;
+const pages = modules.flatMap((m, mi) => m.pages.map(p => ({ ...p, module: mi, section: byId(p.id) })));
 const pageIndex = id => pages.findIndex(p => p.id === id);
 const checks = $$('form.cb-question--check');
 
@@ -38,33 +37,30 @@ const encodeBits = bits => Array.from({ length: Math.ceil(bits.length / 6) },
 const freshQuiz = () => ({ n: 0, best: -1, passed: false, sub: false, seed: 0, ans: [], lat: [] });
 const freshState = () => ({
   page: 0, visited: pages.map(() => false), checks: checks.map(() => false), ic: 0,
-  quizzes: data.modules.map(m => m.quiz ? freshQuiz() : null)
+  quizzes: modules.map(m => m.quiz ? freshQuiz() : null)
 });
 
 function encode(s) {
-  const parts = ['1', b36(s.page), encodeBits(s.visited), encodeBits(s.checks), b36(s.ic)];
-  s.quizzes.forEach((q, mi) => {
-    const ans = q ? draw(data.modules[mi].quiz, q.seed).map((d, i) => encodeMask(q.ans[i] || 0, width(d.question))).join('') : '';
-    parts.push(q ? [b36(q.n), q.best < 0 ? '' : b36(q.best), (q.passed ? 1 : 0) | (q.sub ? 2 : 0), b36(q.seed), ans].join('.') : '');
-  });
-  return parts.join('~');
+  const quizzes = s.quizzes.map((q, mi) => q ? [b36(q.n), q.best < 0 ? '' : b36(q.best), (q.passed ? 1 : 0) | (q.sub ? 2 : 0), b36(q.seed),
+    draw(modules[mi].quiz, q.seed).map((d, i) => encodeMask(q.ans[i] || 0, width(d.question))).join('')].join('.') : '');
+  return ['1', b36(s.page), encodeBits(s.visited), encodeBits(s.checks), b36(s.ic), ...quizzes].join('~');
 }
 
 function decode(text) {
   const s = freshState();
   if (!text) return s;
   const parts = text.split('~');
-  if (parts[0] !== '1' || parts.length !== 5 + data.modules.length) throw new Error('unknown state format');
+  if (parts[0] !== '1' || parts.length !== 5 + modules.length) throw new Error('unknown state format');
   s.page = Math.min(int36(parts[1]), pages.length - 1);
   s.visited = decodeBits(parts[2], pages.length);
   s.checks = decodeBits(parts[3], checks.length);
   s.ic = int36(parts[4]);
-  s.quizzes = data.modules.map((m, mi) => {
+  s.quizzes = modules.map((m, mi) => {
     const f = parts[5 + mi].split('.'), q = m.quiz ? freshQuiz() : null;
     if (!q || f.length !== 5) return q;
     Object.assign(q, { n: int36(f[0]), best: f[1] === '' ? -1 : int36(f[1]), passed: (f[2] & 1) > 0, sub: (f[2] & 2) > 0, seed: int36(f[3]) });
     let at = 0;
-    draw(m.quiz, q.seed).forEach((d, i) => { q.ans[i] = decodeMask(f[4].substr(at, width(d.question))); at += width(d.question); });
+    draw(m.quiz, q.seed).forEach((d, i) => { q.ans[i] = decodeMask(f[4].slice(at, at += width(d.question))); });
     return q;
   });
   return s;
@@ -106,15 +102,16 @@ function draw(quiz, seed) {
     return { question: q, order };
   }));
 }
+const drawnFor = mi => draw(modules[mi].quiz, state.quizzes[mi].seed);
 const correctMask = q => q.choices.reduce((mask, c) => c.correct ? mask | bit(c.key) : mask, 0);
 const keysOf = (q, mask) => q.choices.filter(c => mask & bit(c.key)).map(c => c.key);
 function grade(mi) {
-  const q = state.quizzes[mi], drawn = draw(data.modules[mi].quiz, q.seed);
+  const q = state.quizzes[mi], drawn = drawnFor(mi);
   const right = drawn.filter((d, i) => (q.ans[i] || 0) === correctMask(d.question)).length;
   return { right, total: drawn.length, score: drawn.length ? Math.round(100 * right / drawn.length) : 0 };
 }
 
-// Notices (preview mode, review mode, LMS problems) in a status region
+// Notices (preview mode, review mode, LMS problems)
 const noticeBox = byId('cb-notice');
 function notice(key, text) {
   if ($(`[data-notice="${key}"]`, noticeBox)) return;
@@ -135,23 +132,22 @@ try { state = decode(lms.suspend); } catch (e) {
   state = freshState();
 }
 // An LMS without interactions._count: continue after the interactions this state has written.
-if (state.ic > lms.interactionCount && lms.kind !== 'preview') lms.interactionCount = state.ic;
+if (state.ic > lms.interactionCount) lms.interactionCount = state.ic;
 if (pageIndex(lms.location) >= 0) state.page = pageIndex(lms.location);
 
 // Results and saving
-const inModule = (mi, kind) => pages.map((p, i) => i).filter(i => pages[i].module === mi && (!kind || pages[i].kind === kind));
+const inModule = (mi, kind) => [...pages.keys()].filter(i => pages[i].module === mi && (!kind || pages[i].kind === kind));
 const allVisited = (mi, kind) => inModule(mi, kind).every(i => state.visited[i]);
 const submitted = q => q.n > 0 && (q.sub || q.n > 1);
-const attemptsLeft = mi => data.modules[mi].attempts === 0 ? Infinity : Math.max(0, data.modules[mi].attempts - state.quizzes[mi].n);
-const quizLocked = mi => data.modules[mi].quizUnlock === 'all-lessons' && !allVisited(mi, 'lesson');
+const attemptsLeft = mi => modules[mi].attempts ? Math.max(0, modules[mi].attempts - state.quizzes[mi].n) : Infinity;
+const quizLocked = mi => modules[mi].quizUnlock === 'all-lessons' && !allVisited(mi, 'lesson');
 
 /** The overall result: completion, success and score, by the rules in docs/runtime.md. */
 function outcome() {
   let complete = true, done = true, anyQuiz = false, allSubmitted = true, allPassed = true, sum = 0, count = 0;
   state.quizzes.forEach((q, mi) => {
     if (!q) {
-      const seen = allVisited(mi);
-      complete = complete && seen; done = done && seen;
+      if (!allVisited(mi)) complete = done = false;
     } else if (!submitted(q)) {
       anyQuiz = true; allSubmitted = complete = done = false;
     } else {
@@ -169,15 +165,14 @@ function save(commit) {
   lms.save(encode(state), pages[state.page].id);
   const r = outcome(), key = JSON.stringify(r);
   if (key !== reported) {
-    const wasDone = reported && JSON.parse(reported).done;
+    const wasDone = JSON.parse(reported).done;
     reported = key;
     lms.result(r);
     commit = true;
     // Finished: commit and end the session now rather than waiting for the page to close.
     if (r.done && !wasDone && !finished && lms.kind !== 'preview') {
       lms.commit();
-      leave();
-      return;
+      return leave();
     }
   }
   if (commit) lms.commit();
@@ -205,14 +200,14 @@ function renderChrome() {
   const p = pages[state.page], lessons = inModule(p.module, 'lesson');
   let label = p.kind === 'quiz' ? 'Module quiz' : `Lesson ${lessons.indexOf(state.page) + 1} of ${lessons.length}`;
   if (data.scope === 'course') {
-    label = `Module ${p.module + 1} of ${data.modules.length} · ${label}`;
-    $('.cb-header__module').textContent = data.modules[p.module].title;
+    label = `Module ${p.module + 1} of ${modules.length} · ${label}`;
+    $('.cb-header__module').textContent = modules[p.module].title;
   }
   byId('cb-progress-label').textContent = label;
   const visited = state.visited.filter(Boolean).length, bar = $('.cb-progress__bar');
-  bar.setAttribute('aria-valuenow', visited);
-  bar.setAttribute('aria-valuemax', pages.length);
-  bar.setAttribute('aria-valuetext', `${visited} of ${pages.length} pages visited`);
+  bar.ariaValueNow = visited;
+  bar.ariaValueMax = pages.length;
+  bar.ariaValueText = `${visited} of ${pages.length} pages visited`;
   $('.cb-progress__fill').style.width = (100 * visited / pages.length) + '%';
 
   // Contents marks are words as well as symbols, so nothing relies on colour.
@@ -223,7 +218,7 @@ function renderChrome() {
       : pageDone(i) ? ['Completed', 'done'] : state.visited[i] ? ['Visited', 'visited'] : ['', ''];
     $('.cb-toc__state', li).textContent = text;
     li.className = 'cb-toc__item' + (cls && ' cb-toc__item--' + cls) + (i === state.page ? ' cb-toc__item--current' : '');
-    if (i === state.page) link.setAttribute('aria-current', 'page'); else link.removeAttribute('aria-current');
+    link.ariaCurrent = i === state.page ? 'page' : null;
   });
   prev.disabled = state.page === 0;
   next.disabled = state.page === pages.length - 1;
@@ -252,7 +247,7 @@ $$('.cb-toc__link').forEach(a => a.addEventListener('click', e => {
 }));
 function openToc(open) {
   toc.classList.toggle('cb-toc--open', open);
-  tocToggle.setAttribute('aria-expanded', open);
+  tocToggle.ariaExpanded = open;
 }
 tocToggle.addEventListener('click', () => openToc(!toc.classList.contains('cb-toc--open')));
 
@@ -280,7 +275,7 @@ function markChoices(form, chosen, keyMask, review) {
   if (ex) ex.hidden = false;
 }
 
-// Knowledge checks: check, per-choice feedback, explanation, try again
+// Knowledge checks
 checks.forEach((form, ci) => {
   const status = $('.cb-question__status', form), actions = $('.cb-question__actions', form), check = $('button', actions);
   const keyMask = $$('.cb-choice[data-correct="true"]', form).reduce((mask, c) => mask | bit(c.dataset.key), 0);
@@ -315,7 +310,7 @@ checks.forEach((form, ci) => {
 // Reflections: kept in this browser only (localStorage), as the page tells the learner
 $$('.cb-reflection').forEach(box => {
   const area = $('textarea', box), key = `cb-reflection:${data.courseId}:${box.dataset.reflectionId}`;
-  try { area.value = localStorage.getItem(key) || ''; } catch (e) { /* storage blocked: the box still works */ }
+  try { area.value = localStorage.getItem(key) || ''; } catch { /* storage blocked: the box still works */ }
   area.addEventListener('input', () => {
     try { localStorage.setItem(key, area.value); } catch (e) { console.warn('CourseBuilder: cannot keep the reflection', e); }
   });
@@ -336,7 +331,7 @@ function panelOf(mi, name, title) {
   return panel;
 }
 
-const quizzes = data.modules.map((m, mi) => {
+const quizzes = modules.map((m, mi) => {
   if (!m.quiz) return null;
   const section = byId(m.quiz.pageId), root = el('div', 'cb-quiz', null, $('.cb-page__content', section)), forms = {};
   $$('form.cb-question--graded', section).forEach(f => {
@@ -347,7 +342,7 @@ const quizzes = data.modules.map((m, mi) => {
   const ui = { forms, shownAt: Date.now() };
   ['intro', 'attempt', 'results'].forEach(name => { ui[name] = el('div', 'cb-quiz__panel cb-quiz__' + name, null, root); });
   ui.status = el('p', 'cb-quiz__status', null, root);
-  ui.status.setAttribute('role', 'status');
+  ui.status.role = 'status';
   return ui;
 });
 
@@ -356,19 +351,19 @@ function renderQuiz(mi, focusPanel) {
   const ui = quizzes[mi], q = state.quizzes[mi];
   ui.intro.hidden = ui.attempt.hidden = ui.results.hidden = true;
   Object.values(ui.forms).forEach(f => { f.hidden = true; });
-  const panel = q.n > 0 && !q.sub ? renderAttempt(mi) : q.sub ? renderResults(mi) : renderIntro(mi);
+  const panel = q.sub ? renderResults(mi) : q.n > 0 ? renderAttempt(mi) : renderIntro(mi);
   panel.hidden = false;
   if (focusPanel) $('.cb-quiz__heading', panel).focus();
 }
 
 function renderIntro(mi) {
-  const m = data.modules[mi], panel = panelOf(mi, 'intro', 'About this quiz');
+  const m = modules[mi], panel = panelOf(mi, 'intro', 'About this quiz');
   const facts = el('ul', 'cb-facts', null, panel);
-  [['Questions', m.quiz.draw], ['Pass mark', m.passMark + '%'], ['Attempts left', m.attempts === 0 ? 'unlimited' : attemptsLeft(mi)]]
+  [['Questions', m.quiz.draw], ['Pass mark', m.passMark + '%'], ['Attempts left', m.attempts ? attemptsLeft(mi) : 'unlimited']]
     .forEach(([term, value]) => {
       const li = el('li', null, null, facts);
       el('span', 'cb-facts__term', term + ': ', li);
-      el('strong', null, String(value), li);
+      el('strong', null, value, li);
     });
   if (quizLocked(mi)) {
     const missing = inModule(mi, 'lesson').filter(i => !state.visited[i]).map(i => pages[i].title);
@@ -382,6 +377,10 @@ function renderIntro(mi) {
 function startAttempt(mi) {
   Object.assign(state.quizzes[mi], { n: state.quizzes[mi].n + 1, sub: false, seed: Math.floor(Math.random() * 2147483647), ans: [], lat: [] });
   quizzes[mi].shownAt = Date.now();
+  showChange(mi);
+}
+/** After Start or Submit: the quiz's new panel, with focus on its heading, the contents' marks, and a save. */
+function showChange(mi) {
   quizzes[mi].status.textContent = '';
   renderQuiz(mi, true);
   renderChrome();
@@ -390,7 +389,7 @@ function startAttempt(mi) {
 
 /** Lays out the drawn questions in order, with their choices in the attempt's order. */
 function layOut(mi, container, review) {
-  const ui = quizzes[mi], q = state.quizzes[mi], drawn = draw(data.modules[mi].quiz, q.seed);
+  const ui = quizzes[mi], q = state.quizzes[mi], drawn = drawnFor(mi);
   drawn.forEach((d, i) => {
     const form = ui.forms[d.question.id], fieldset = $('fieldset', form), mask = q.ans[i] || 0, key = correctMask(d.question);
     d.order.forEach(ci => fieldset.appendChild($(`.cb-choice[data-key="${d.question.choices[ci].key}"]`, form)));
@@ -409,7 +408,7 @@ function layOut(mi, container, review) {
 }
 
 function renderAttempt(mi) {
-  const m = data.modules[mi], panel = panelOf(mi, 'attempt', `Attempt ${state.quizzes[mi].n}` + (m.attempts ? ` of ${m.attempts}` : ''));
+  const m = modules[mi], panel = panelOf(mi, 'attempt', `Attempt ${state.quizzes[mi].n}` + (m.attempts ? ` of ${m.attempts}` : ''));
   el('p', 'cb-quiz__hint', `Answer every question, then submit. You need ${m.passMark}% to pass.`, panel);
   layOut(mi, el('div', 'cb-quiz__questions', null, panel), false);
   button('Submit answers', 'cb-button--primary', () => submit(mi), el('div', 'cb-quiz__actions', null, panel));
@@ -417,7 +416,7 @@ function renderAttempt(mi) {
 }
 
 function answer(mi, questionId) {
-  const q = state.quizzes[mi], i = draw(data.modules[mi].quiz, q.seed).findIndex(d => d.question.id === questionId);
+  const q = state.quizzes[mi], i = drawnFor(mi).findIndex(d => d.question.id === questionId);
   if (q.sub || i < 0) return;
   q.ans[i] = maskOf(quizzes[mi].forms[questionId]);
   q.lat[i] = Date.now() - quizzes[mi].shownAt;
@@ -425,8 +424,7 @@ function answer(mi, questionId) {
 }
 
 function submit(mi) {
-  const ui = quizzes[mi], q = state.quizzes[mi], m = data.modules[mi], drawn = draw(m.quiz, q.seed);
-  const missing = drawn.map((d, i) => i).filter(i => !q.ans[i]);
+  const ui = quizzes[mi], q = state.quizzes[mi], drawn = drawnFor(mi), missing = [...drawn.keys()].filter(i => !q.ans[i]);
   if (missing.length) {
     ui.status.textContent = `Answer every question before you submit. Not answered yet: question ${missing.map(i => i + 1).join(', ')}.`;
     $('input', ui.forms[drawn[missing[0]].question.id]).focus();
@@ -441,15 +439,12 @@ function submit(mi) {
     description: question.text
   }));
   const score = grade(mi).score;
-  Object.assign(q, { sub: true, best: Math.max(q.best, score), passed: q.passed || score >= m.passMark });
-  ui.status.textContent = '';
-  renderQuiz(mi, true);
-  renderChrome();
-  save(true);
+  Object.assign(q, { sub: true, best: Math.max(q.best, score), passed: q.passed || score >= modules[mi].passMark });
+  showChange(mi);
 }
 
 function renderResults(mi) {
-  const m = data.modules[mi], q = state.quizzes[mi], g = grade(mi), passedNow = g.score >= m.passMark, left = attemptsLeft(mi);
+  const m = modules[mi], q = state.quizzes[mi], g = grade(mi), passedNow = g.score >= m.passMark, left = attemptsLeft(mi);
   const panel = panelOf(mi, 'results', 'Your result');
   const card = el('div', 'cb-result cb-result--' + (passedNow ? 'passed' : 'failed'), null, panel);
   el('p', 'cb-result__score', g.score + '%', card);
