@@ -6,6 +6,7 @@
 const byId = id => document.getElementById(id);
 const $ = (sel, root = document) => root.querySelector(sel);
 const $$ = (sel, root = document) => [...root.querySelectorAll(sel)];
+const on = (target, type, listener) => target.addEventListener(type, listener);
 function el(tag, cls, text, parent) {
   const e = document.createElement(tag);
   if (cls) e.className = cls;
@@ -22,17 +23,17 @@ const pages = modules.flatMap((m, mi) => m.pages.map(p => ({ ...p, module: mi, s
 const pageIndex = id => pages.findIndex(p => p.id === id);
 const checks = $$('form.cb-question--check');
 
-// State and its compact encoding (docs/runtime.md, "State and suspend_data")
+// State and its compact encoding (docs/runtime.md)
 const B64 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_';
 const b36 = n => n.toString(36);
 const int36 = t => parseInt(t, 36) || 0;
-const decodeBits = (text, n) => Array.from({ length: n }, (_, i) => ((B64.indexOf(text.charAt(i / 6 | 0)) >> (i % 6)) & 1) === 1);
 const width = q => Math.ceil(q.choices.length / 6);
 // A mask in w characters, six bits each, lowest first; flags go six to a character the same way.
 const encodeMask = (mask, w) => Array.from({ length: w }, (_, i) => B64[(mask >> (6 * i)) & 63]).join('');
 const decodeMask = text => [...text].reduce((mask, c, i) => mask | B64.indexOf(c) << (6 * i), 0);
 const encodeBits = bits => Array.from({ length: Math.ceil(bits.length / 6) },
-  (_, c) => encodeMask(bits.slice(6 * c, 6 * c + 6).reduce((v, b, j) => b ? v | 1 << j : v, 0), 1)).join('');
+  (_, c) => encodeMask(bits.slice(6 * c, 6 * c + 6).reduce((v, b, j) => v | b << j, 0), 1)).join('');
+const decodeBits = (text, n) => Array.from({ length: n }, (_, i) => (decodeMask(text.charAt(i / 6 | 0)) >> i % 6 & 1) === 1);
 
 const freshQuiz = () => ({ n: 0, best: -1, passed: false, sub: false, seed: 0, ans: [], lat: [] });
 const freshState = () => ({
@@ -88,13 +89,13 @@ function draw(quiz, seed) {
   const key = quiz.pageId + ':' + seed;
   if (drawCache[key]) return drawCache[key];
   const rnd = random(seed);
-  let pool = quiz.questions.map((_, i) => i);
+  let pool = [...quiz.questions.keys()];
   if (quiz.shuffle || quiz.draw < pool.length) shuffle(pool, rnd);
   pool = pool.slice(0, quiz.draw);
   if (!quiz.shuffle) pool.sort((a, b) => a - b);
   return (drawCache[key] = pool.map(qi => {
     const q = quiz.questions[qi];
-    let order = q.choices.map((_, i) => i);
+    let order = [...q.choices.keys()];
     if (quiz.shuffle) {
       const free = shuffle(order.filter(i => !q.choices[i].pinned), rnd);
       order = order.map(i => q.choices[i].pinned ? i : free.shift());
@@ -142,7 +143,7 @@ const submitted = q => q.n > 0 && (q.sub || q.n > 1);
 const attemptsLeft = mi => modules[mi].attempts ? Math.max(0, modules[mi].attempts - state.quizzes[mi].n) : Infinity;
 const quizLocked = mi => modules[mi].quizUnlock === 'all-lessons' && !allVisited(mi, 'lesson');
 
-/** The overall result: completion, success and score, by the rules in docs/runtime.md. */
+/** Completion, success and score, by the rules in docs/runtime.md. */
 function outcome() {
   let complete = true, done = true, anyQuiz = false, allSubmitted = true, allPassed = true, sum = 0, count = 0;
   state.quizzes.forEach((q, mi) => {
@@ -160,9 +161,10 @@ function outcome() {
 }
 
 let reported = '', finished = false;
+const store = () => lms.save(encode(state), pages[state.page].id);
 function save(commit) {
   state.ic = Math.max(state.ic, lms.interactionCount);
-  lms.save(encode(state), pages[state.page].id);
+  store();
   const r = outcome(), key = JSON.stringify(r);
   if (key !== reported) {
     const wasDone = JSON.parse(reported).done;
@@ -179,13 +181,13 @@ function save(commit) {
 }
 function leave() {
   if (finished) return;
-  lms.save(encode(state), pages[state.page].id);
+  store();
   finished = true;
   lms.finish();
 }
-document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') save(true); });
+on(document, 'visibilitychange', () => { if (document.visibilityState === 'hidden') save(true); });
 // pagehide fires wherever unload would, and an unload listener is deprecated (it blocks the back/forward cache).
-addEventListener('pagehide', leave);
+on(window, 'pagehide', leave);
 
 // Navigation
 const prev = byId('cb-prev'), next = byId('cb-next'), toc = byId('cb-toc'), tocToggle = $('.cb-toc-toggle');
@@ -239,9 +241,9 @@ function go(index, focus) {
   save(true);
 }
 
-prev.addEventListener('click', () => go(state.page - 1, true));
-next.addEventListener('click', () => go(state.page + 1, true));
-$$('.cb-toc__link').forEach(a => a.addEventListener('click', e => {
+on(prev, 'click', () => go(state.page - 1, true));
+on(next, 'click', () => go(state.page + 1, true));
+$$('.cb-toc__link').forEach(a => on(a, 'click', e => {
   e.preventDefault();
   go(pageIndex(a.getAttribute('href').slice(1)), true);
 }));
@@ -249,9 +251,9 @@ function openToc(open) {
   toc.classList.toggle('cb-toc--open', open);
   tocToggle.ariaExpanded = open;
 }
-tocToggle.addEventListener('click', () => openToc(!toc.classList.contains('cb-toc--open')));
+on(tocToggle, 'click', () => openToc(!toc.classList.contains('cb-toc--open')));
 
-// Questions: masks, feedback marks
+// Questions
 const maskOf = form => $$('input', form).reduce((mask, i) => i.checked ? mask | bit(i.value) : mask, 0);
 function resetFeedback(form) {
   $$('.cb-choice', form).forEach(c => c.classList.remove('cb-choice--right', 'cb-choice--wrong', 'cb-choice--key'));
@@ -290,7 +292,7 @@ checks.forEach((form, ci) => {
   }, actions);
   again.hidden = true;
 
-  form.addEventListener('submit', e => {
+  on(form, 'submit', e => {
     e.preventDefault();
     const chosen = maskOf(form), right = chosen === keyMask;
     resetFeedback(form);
@@ -311,7 +313,7 @@ checks.forEach((form, ci) => {
 $$('.cb-reflection').forEach(box => {
   const area = $('textarea', box), key = `cb-reflection:${data.courseId}:${box.dataset.reflectionId}`;
   try { area.value = localStorage.getItem(key) || ''; } catch { /* storage blocked: the box still works */ }
-  area.addEventListener('input', () => {
+  on(area, 'input', () => {
     try { localStorage.setItem(key, area.value); } catch (e) { console.warn('CourseBuilder: cannot keep the reflection', e); }
   });
 });
@@ -320,7 +322,7 @@ $$('.cb-reflection').forEach(box => {
 function button(text, cls, onClick, parent) {
   const b = el('button', 'cb-button ' + cls, text, parent);
   b.type = 'button';
-  b.addEventListener('click', onClick);
+  on(b, 'click', onClick);
   return b;
 }
 /** Empties one of the quiz's panels and gives it its heading (focusable, for renderQuiz). */
@@ -336,8 +338,8 @@ const quizzes = modules.map((m, mi) => {
   const section = byId(m.quiz.pageId), root = el('div', 'cb-quiz', null, $('.cb-page__content', section)), forms = {};
   $$('form.cb-question--graded', section).forEach(f => {
     forms[f.dataset.questionId] = f;
-    f.addEventListener('submit', e => e.preventDefault());
-    f.addEventListener('change', () => answer(mi, f.dataset.questionId));
+    on(f, 'submit', e => e.preventDefault());
+    on(f, 'change', () => answer(mi, f.dataset.questionId));
   });
   const ui = { forms, shownAt: Date.now() };
   ['intro', 'attempt', 'results'].forEach(name => { ui[name] = el('div', 'cb-quiz__panel cb-quiz__' + name, null, root); });
@@ -346,7 +348,7 @@ const quizzes = modules.map((m, mi) => {
   return ui;
 });
 
-/** Shows the panel for the quiz's state; focusPanel moves focus to its heading (after Start or Submit). */
+/** Shows the panel for the quiz's state, focusing its heading when asked. */
 function renderQuiz(mi, focusPanel) {
   const ui = quizzes[mi], q = state.quizzes[mi];
   ui.intro.hidden = ui.attempt.hidden = ui.results.hidden = true;
@@ -379,7 +381,7 @@ function startAttempt(mi) {
   quizzes[mi].shownAt = Date.now();
   showChange(mi);
 }
-/** After Start or Submit: the quiz's new panel, with focus on its heading, the contents' marks, and a save. */
+/** After Start or Submit: the new panel (focus on its heading), the contents' marks, a save. */
 function showChange(mi) {
   quizzes[mi].status.textContent = '';
   renderQuiz(mi, true);
@@ -392,7 +394,7 @@ function layOut(mi, container, review) {
   const ui = quizzes[mi], q = state.quizzes[mi], drawn = drawnFor(mi);
   drawn.forEach((d, i) => {
     const form = ui.forms[d.question.id], fieldset = $('fieldset', form), mask = q.ans[i] || 0, key = correctMask(d.question);
-    d.order.forEach(ci => fieldset.appendChild($(`.cb-choice[data-key="${d.question.choices[ci].key}"]`, form)));
+    d.order.forEach(ci => fieldset.append($(`.cb-choice[data-key="${d.question.choices[ci].key}"]`, form)));
     const number = $('.cb-question__number', form) || form.insertBefore(el('p'), form.firstChild);
     number.textContent = `Question ${i + 1} of ${drawn.length}` + (review ? (mask === key ? ' · Correct' : ' · Incorrect') : '');
     number.className = 'cb-question__number' + (review ? ' cb-question__number--' + (mask === key ? 'right' : 'wrong') : '');
@@ -403,7 +405,7 @@ function layOut(mi, container, review) {
     });
     if (review) markChoices(form, mask, key, true);
     form.hidden = false;
-    container.appendChild(form);
+    container.append(form);
   });
 }
 
@@ -451,7 +453,7 @@ function renderResults(mi) {
   el('p', 'cb-result__verdict', passedNow ? 'Passed' : 'Not passed', card);
   el('p', 'cb-result__detail', `You answered ${g.right} of ${g.total} questions correctly. The pass mark is ${m.passMark}%.`, card);
   if (!q.passed && left > 0) {
-    el('p', null, m.attempts === 0 ? 'You can try again as often as you like.' : `You have ${left} attempt${left === 1 ? '' : 's'} left.`, panel);
+    el('p', null, m.attempts ? `You have ${left} attempt${left === 1 ? '' : 's'} left.` : 'You can try again as often as you like.', panel);
     if (!lms.review) button('Start a new attempt', 'cb-button--primary', () => startAttempt(mi), panel);
   } else if (!q.passed) {
     el('p', null, 'You have used all your attempts.', panel);
