@@ -3,7 +3,7 @@
 (() => {
 'use strict';
 
-// The standard search: this window and each parent up to the top, then the opener and its parents.
+// The standard search: this window and its parents up to the top, then the opener and its parents.
 function scan(win, name) {
   for (let i = 0; win && i < 500; i++) {
     try { if (win[name]) return win[name]; } catch { /* another origin: keep climbing */ }
@@ -23,9 +23,8 @@ function duration2004(ms) {
   const cs = Math.round(ms / 10), h = cs / 360000 | 0, m = (cs / 6000 | 0) % 60, s = (cs % 6000) / 100;
   return 'PT' + (h ? h + 'H' : '') + (m ? m + 'M' : '') + (s || !(h || m) ? s + 'S' : '');
 }
-const clock = d => [d.getHours(), d.getMinutes(), d.getSeconds()].map(n => pad(n)).join(':');
-// SCORM 2004 time(second,10,0): local time without a zone.
-const timestamp2004 = d => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${clock(d)}`;
+// Local time without a zone: SCORM 2004's time(second,10,0); its clock part is SCORM 1.2's CMITime.
+const localTime = d => new Date(d - d.getTimezoneOffset() * 60000).toISOString().slice(0, 19);
 
 // What differs between the versions. 1.2 prefixes the API's functions with LMS (and finishes
 // where 2004 terminates) and keeps most elements under cmi.core.
@@ -52,10 +51,10 @@ function open(previewKey) {
 
 function scorm(kind, api) {
   const M = MODELS[kind], started = Date.now(), is2004 = kind === '2004', storedIds = {};
-  const self = { kind, review: false, suspend: '', location: '', interactionCount: 0, onProblem: null };
+  const self = { kind, review: false, suspend: '', location: '', interactionCount: 0 };
   const run = (name, ...args) => api[M.fn(name)](...args);
 
-  // Every refusal is logged (a warning: the learner can go on) and the player tells the learner.
+  // A refusal is logged (a warning: the learner can go on) and the player tells the learner.
   function call(what, name, ...args) {
     let result;
     try { result = run(name, ...args); } catch (e) { result = e; }
@@ -66,14 +65,14 @@ function scorm(kind, api) {
       detail = `error ${code}: ${run('GetErrorString', code)}; ${run('GetDiagnostic', code)} ${detail}`;
     } catch { /* nothing more to learn */ }
     console.warn(`CourseBuilder LMS: ${what} failed (${detail})`);
-    if (self.onProblem) self.onProblem(what);
+    self.onProblem?.(what);
     return false;
   }
   function get(element) {
     let value = '', code = '0';
     try { value = run('GetValue', element); code = String(run('GetLastError')); } catch (e) { code = String(e); }
     if (!M.quietErrors.includes(code)) console.warn(`CourseBuilder LMS: reading ${element} gave ${code}`);
-    return value == null ? '' : String(value);
+    return String(value ?? '');
   }
   const set = (element, value) => !live || self.review || call('saving ' + element, 'SetValue', element, String(value));
 
@@ -84,7 +83,7 @@ function scorm(kind, api) {
     self.credit = get(M.core + 'credit');
     self.suspend = get('cmi.suspend_data');
     self.location = get(M.location);
-    // Interactions already stored (a resumed attempt): append after them; in 2004, never repeat an id.
+    // Interactions already stored: append after them; in 2004, never repeat an id.
     const count = parseInt(get('cmi.interactions._count'), 10);
     self.interactionCount = isNaN(count) ? -1 : count;
     if (is2004) for (let i = 0; i < count; i++) storedIds[get(`cmi.interactions.${i}.id`)] = true;
@@ -119,13 +118,13 @@ function scorm(kind, api) {
   /** i: { id, keys[], correct[], isCorrect, latencyMs, description } */
   self.interaction = i => {
     if (storedIds[i.id]) return;
-    const n = Math.max(0, self.interactionCount), p = `cmi.interactions.${n}.`, now = new Date();
+    const n = Math.max(0, self.interactionCount), p = `cmi.interactions.${n}.`, now = localTime(new Date());
     set(p + 'id', i.id);
     set(p + 'type', 'choice');
     if (is2004) {
-      set(p + 'timestamp', timestamp2004(now));
+      set(p + 'timestamp', now);
       set(p + 'description', i.description);
-    } else set(p + 'time', clock(now));
+    } else set(p + 'time', now.slice(11));
     set(p + 'weighting', 1);
     set(p + M.response, i.keys.join(M.separator));
     set(p + 'correct_responses.0.pattern', i.correct.join(M.separator));

@@ -67,7 +67,7 @@ function decode(text) {
   return s;
 }
 
-// Drawing and shuffling: a seeded generator (mulberry32), so one number restores an attempt
+// Drawing and shuffling: seeded (mulberry32), so one number restores an attempt
 function random(seed) {
   return () => {
     seed = (seed + 0x6D2B79F5) | 0;
@@ -83,17 +83,14 @@ function shuffle(list, rnd) {
   }
   return list;
 }
-const drawCache = {};
 /** The attempt's questions, each with its choice order (pinned choices keep their place). */
 function draw(quiz, seed) {
-  const key = quiz.pageId + ':' + seed;
-  if (drawCache[key]) return drawCache[key];
   const rnd = random(seed);
   let pool = [...quiz.questions.keys()];
   if (quiz.shuffle || quiz.draw < pool.length) shuffle(pool, rnd);
   pool = pool.slice(0, quiz.draw);
   if (!quiz.shuffle) pool.sort((a, b) => a - b);
-  return (drawCache[key] = pool.map(qi => {
+  return pool.map(qi => {
     const q = quiz.questions[qi];
     let order = [...q.choices.keys()];
     if (quiz.shuffle) {
@@ -101,7 +98,7 @@ function draw(quiz, seed) {
       order = order.map(i => q.choices[i].pinned ? i : free.shift());
     }
     return { question: q, order };
-  }));
+  });
 }
 const drawnFor = mi => draw(modules[mi].quiz, state.quizzes[mi].seed);
 const correctMask = q => q.choices.reduce((mask, c) => c.correct ? mask | bit(c.key) : mask, 0);
@@ -112,7 +109,7 @@ function grade(mi) {
   return { right, total: drawn.length, score: drawn.length ? Math.round(100 * right / drawn.length) : 0 };
 }
 
-// Notices (preview mode, review mode, LMS problems)
+// Notices: preview mode, review mode, LMS problems
 const noticeBox = byId('cb-notice');
 function notice(key, text) {
   if ($(`[data-notice="${key}"]`, noticeBox)) return;
@@ -121,7 +118,7 @@ function notice(key, text) {
 }
 
 // Connect and restore
-const lms = window.CBLms.open(`cb:${data.courseId}:${data.moduleId || 'course'}:${data.version}`);
+const lms = CBLms.open(`cb:${data.courseId}:${data.moduleId || 'course'}:${data.version}`);
 lms.onProblem = () => notice('lms', 'Your progress may not be saved: the learning platform did not accept it. ' +
   'You can keep working; if this message stays, tell your course administrator.');
 if (lms.kind === 'preview') notice('preview', 'Preview mode: no learning platform is connected, so your progress is kept in this browser only.');
@@ -132,7 +129,7 @@ try { state = decode(lms.suspend); } catch (e) {
   console.warn('CourseBuilder: saved progress could not be read; starting afresh', e);
   state = freshState();
 }
-// An LMS without interactions._count: continue after the interactions this state has written.
+// An LMS without interactions._count: continue after those this state has written.
 if (state.ic > lms.interactionCount) lms.interactionCount = state.ic;
 if (pageIndex(lms.location) >= 0) state.page = pageIndex(lms.location);
 
@@ -171,7 +168,7 @@ function save(commit) {
     reported = key;
     lms.result(r);
     commit = true;
-    // Finished: commit and end the session now rather than waiting for the page to close.
+    // Done: commit and end the session now rather than when the page closes.
     if (r.done && !wasDone && !finished && lms.kind !== 'preview') {
       lms.commit();
       return leave();
@@ -186,7 +183,7 @@ function leave() {
   lms.finish();
 }
 on(document, 'visibilitychange', () => { if (document.visibilityState === 'hidden') save(true); });
-// pagehide fires wherever unload would, and an unload listener is deprecated (it blocks the back/forward cache).
+// pagehide fires wherever unload would; unload listeners are deprecated (they block the back/forward cache).
 on(window, 'pagehide', leave);
 
 // Navigation
@@ -208,9 +205,8 @@ function renderChrome() {
   byId('cb-progress-label').textContent = label;
   const visited = state.visited.filter(Boolean).length, bar = $('.cb-progress__bar');
   bar.ariaValueNow = visited;
-  bar.ariaValueMax = pages.length;
   bar.ariaValueText = `${visited} of ${pages.length} pages visited`;
-  $('.cb-progress__fill').style.width = (100 * visited / pages.length) + '%';
+  $('.cb-progress__fill').style.width = 100 * visited / pages.length + '%';
 
   // Contents marks are words as well as symbols, so nothing relies on colour.
   $$('.cb-toc__item').forEach(li => {
@@ -260,7 +256,7 @@ function resetFeedback(form) {
   $$('.cb-choice__marks', form).forEach(m => m.remove());
   $$('.cb-choice__feedback, .cb-question__explanation', form).forEach(x => { x.hidden = true; });
 }
-/** Marks chosen choices right or wrong in words (not colour alone) and shows their feedback and the explanation. */
+/** Marks chosen choices right or wrong in words, not colour alone; shows their feedback and the explanation. */
 function markChoices(form, chosen, keyMask, review) {
   $$('.cb-choice', form).forEach(c => {
     const b = bit(c.dataset.key), isChosen = (chosen & b) > 0, isKey = (keyMask & b) > 0, words = [];
@@ -325,7 +321,7 @@ function button(text, cls, onClick, parent) {
   on(b, 'click', onClick);
   return b;
 }
-/** Empties one of the quiz's panels and gives it its heading (focusable, for renderQuiz). */
+/** Empties a quiz panel and gives it its heading (focusable, for renderQuiz). */
 function panelOf(mi, name, title) {
   const panel = quizzes[mi][name];
   panel.textContent = '';
@@ -348,7 +344,6 @@ const quizzes = modules.map((m, mi) => {
   return ui;
 });
 
-/** Shows the panel for the quiz's state, focusing its heading when asked. */
 function renderQuiz(mi, focusPanel) {
   const ui = quizzes[mi], q = state.quizzes[mi];
   ui.intro.hidden = ui.attempt.hidden = ui.results.hidden = true;
@@ -381,7 +376,6 @@ function startAttempt(mi) {
   quizzes[mi].shownAt = Date.now();
   showChange(mi);
 }
-/** After Start or Submit: the new panel (focus on its heading), the contents' marks, a save. */
 function showChange(mi) {
   quizzes[mi].status.textContent = '';
   renderQuiz(mi, true);
@@ -389,7 +383,7 @@ function showChange(mi) {
   save(true);
 }
 
-/** Lays out the drawn questions in order, with their choices in the attempt's order. */
+/** The drawn questions in order, their choices in the attempt's order. */
 function layOut(mi, container, review) {
   const ui = quizzes[mi], q = state.quizzes[mi], drawn = drawnFor(mi);
   drawn.forEach((d, i) => {
@@ -465,7 +459,7 @@ function renderResults(mi) {
   return panel;
 }
 
-// Start: what the LMS already holds is the baseline, so a relaunch reports nothing new
+// What the LMS already holds is the baseline, so a relaunch reports nothing new
 reported = JSON.stringify(outcome());
 go(state.page, false);
 window.CBPlayer = { state: () => state, encode: () => encode(state), lms };
