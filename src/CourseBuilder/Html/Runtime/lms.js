@@ -3,7 +3,7 @@
 (() => {
 'use strict';
 
-// The standard search: this window and its parents up to the top, then the opener and its parents.
+// The standard search: this window and its parents, then the opener and its parents.
 function scan(win, name) {
   for (let i = 0; win && i < 500; i++) {
     try { if (win[name]) return win[name]; } catch { /* another origin: keep climbing */ }
@@ -26,13 +26,12 @@ function duration2004(ms) {
 // Local time without a zone: SCORM 2004's time(second,10,0); its clock part is SCORM 1.2's CMITime.
 const localTime = d => new Date(d - d.getTimezoneOffset() * 60000).toISOString().slice(0, 19);
 
-// What differs between the versions. 1.2 prefixes the API's functions with LMS (and finishes
-// where 2004 terminates) and keeps most elements under cmi.core.
+// What differs between the versions; the adapter builds names from these.
 const MODELS = {
   '2004': {
     fn: name => name, core: 'cmi.', mode: 'cmi.mode', location: 'cmi.location',
     response: 'learner_response', separator: '[,]', wrong: 'incorrect', normalExit: 'normal', suspendMax: 64000,
-    // Reading an element nobody has set yet is error 403: expected on a first launch.
+    // 403: reading an element nobody has set yet, as on a first launch.
     quietErrors: ['0', '403']
   },
   '1.2': {
@@ -43,7 +42,7 @@ const MODELS = {
   }
 };
 
-/** Opens the connection: the first API found wins (2004 before 1.2); none means preview mode. */
+// The first API found wins (2004 before 1.2); none means preview mode.
 function open(previewKey) {
   const api2004 = findApi('API_1484_11'), api = api2004 || findApi('API');
   return api ? scorm(api2004 ? '2004' : '1.2', api) : preview(previewKey);
@@ -58,7 +57,7 @@ function scorm(kind, api) {
   function call(what, name, ...args) {
     let result;
     try { result = run(name, ...args); } catch (e) { result = e; }
-    if (result === true || result === 'true') return true;
+    if (String(result) === 'true') return true;
     let detail = result instanceof Error ? String(result) : '';
     try {
       const code = String(run('GetLastError'));

@@ -1,5 +1,4 @@
-/* The learner's player: navigation, knowledge checks, the graded quiz, reflections, and the
-   state it keeps through lms.js. See docs/runtime.md. No dependencies. */
+/* The learner's player and the state it keeps through lms.js (docs/runtime.md). No dependencies. */
 (() => {
 'use strict';
 
@@ -142,18 +141,18 @@ const quizLocked = mi => modules[mi].quizUnlock === 'all-lessons' && !allVisited
 
 /** Completion, success and score, by the rules in docs/runtime.md. */
 function outcome() {
-  let complete = true, done = true, anyQuiz = false, allSubmitted = true, allPassed = true, sum = 0, count = 0;
+  let complete = true, done = true, allSubmitted = true, allPassed = true, sum = 0, count = 0;
   state.quizzes.forEach((q, mi) => {
     if (!q) {
       if (!allVisited(mi)) complete = done = false;
     } else if (!submitted(q)) {
-      anyQuiz = true; allSubmitted = complete = done = false;
+      allSubmitted = complete = done = false;
     } else {
-      anyQuiz = true; sum += q.best; count++;
+      sum += q.best; count++;
       if (!q.passed) { allPassed = false; if (attemptsLeft(mi) > 0 || !q.sub) done = false; }
     }
   });
-  const scored = anyQuiz && allSubmitted;
+  const scored = count > 0 && allSubmitted;
   return { complete, passed: scored ? allPassed : null, score: scored ? Math.round(sum / count) : null, done };
 }
 
@@ -182,18 +181,12 @@ function leave() {
   finished = true;
   lms.finish();
 }
-on(document, 'visibilitychange', () => { if (document.visibilityState === 'hidden') save(true); });
+on(document, 'visibilitychange', () => { if (document.hidden) save(true); });
 // pagehide fires wherever unload would; unload listeners are deprecated (they block the back/forward cache).
 on(window, 'pagehide', leave);
 
 // Navigation
 const prev = byId('cb-prev'), next = byId('cb-next'), toc = byId('cb-toc'), tocToggle = $('.cb-toc-toggle');
-
-function pageDone(i) {
-  const p = pages[i];
-  if (p.kind === 'quiz') return state.quizzes[p.module].passed;
-  return state.visited[i] && checks.every((f, ci) => !p.section.contains(f) || state.checks[ci]);
-}
 
 function renderChrome() {
   const p = pages[state.page], lessons = inModule(p.module, 'lesson');
@@ -211,9 +204,10 @@ function renderChrome() {
   // Contents marks are words as well as symbols, so nothing relies on colour.
   $$('.cb-toc__item').forEach(li => {
     const i = pageIndex(li.dataset.page), x = pages[i], q = state.quizzes[x.module], link = $('a', li);
+    const done = x.kind === 'quiz' ? q.passed : state.visited[i] && checks.every((f, ci) => !x.section.contains(f) || state.checks[ci]);
     const [text, cls] = x.kind === 'quiz' && submitted(q) ? (q.passed ? ['Passed', 'done'] : ['Not passed yet', 'failed'])
       : x.kind === 'quiz' && quizLocked(x.module) ? ['Locked', 'locked']
-      : pageDone(i) ? ['Completed', 'done'] : state.visited[i] ? ['Visited', 'visited'] : ['', ''];
+      : done ? ['Completed', 'done'] : state.visited[i] ? ['Visited', 'visited'] : ['', ''];
     $('.cb-toc__state', li).textContent = text;
     li.className = 'cb-toc__item' + (cls && ' cb-toc__item--' + cls) + (i === state.page ? ' cb-toc__item--current' : '');
     link.ariaCurrent = i === state.page ? 'page' : null;
@@ -227,11 +221,12 @@ function go(index, focus) {
   state.page = index = Math.max(0, Math.min(pages.length - 1, index));
   state.visited[index] = true;
   pages.forEach((p, i) => { p.section.hidden = i !== index; });
-  if (pages[index].kind === 'quiz') renderQuiz(pages[index].module, false);
+  const page = pages[index];
+  if (page.kind === 'quiz') renderQuiz(page.module, false);
   renderChrome();
   openToc(false);
   if (focus) {
-    $('.cb-page__title', pages[index].section).focus();
+    $('.cb-page__title', page.section).focus();
     scrollTo(0, 0);
   }
   save(true);
@@ -335,7 +330,7 @@ const quizzes = modules.map((m, mi) => {
   $$('form.cb-question--graded', section).forEach(f => {
     forms[f.dataset.questionId] = f;
     on(f, 'submit', e => e.preventDefault());
-    on(f, 'change', () => answer(mi, f.dataset.questionId));
+    on(f, 'change', () => answer(mi, f));
   });
   const ui = { forms, shownAt: Date.now() };
   ['intro', 'attempt', 'results'].forEach(name => { ui[name] = el('div', 'cb-quiz__panel cb-quiz__' + name, null, root); });
@@ -411,10 +406,10 @@ function renderAttempt(mi) {
   return panel;
 }
 
-function answer(mi, questionId) {
-  const q = state.quizzes[mi], i = drawnFor(mi).findIndex(d => d.question.id === questionId);
+function answer(mi, form) {
+  const q = state.quizzes[mi], i = drawnFor(mi).findIndex(d => d.question.id === form.dataset.questionId);
   if (q.sub || i < 0) return;
-  q.ans[i] = maskOf(quizzes[mi].forms[questionId]);
+  q.ans[i] = maskOf(form);
   q.lat[i] = Date.now() - quizzes[mi].shownAt;
   save(true);
 }
