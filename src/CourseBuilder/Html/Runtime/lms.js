@@ -26,7 +26,7 @@ function duration2004(ms) {
 // Local time without a zone: SCORM 2004's time(second,10,0); its clock part is SCORM 1.2's CMITime.
 const localTime = d => new Date(d - d.getTimezoneOffset() * 60000).toISOString().slice(0, 19);
 
-// What differs between the versions; the adapter builds names from these.
+// What differs between the versions.
 const MODELS = {
   '2004': {
     fn: name => name, core: 'cmi.', mode: 'cmi.mode', location: 'cmi.location',
@@ -42,7 +42,6 @@ const MODELS = {
   }
 };
 
-// The first API found wins (2004 before 1.2); none means preview mode.
 function open(previewKey) {
   const api2004 = findApi('API_1484_11'), api = api2004 || findApi('API');
   return api ? scorm(api2004 ? '2004' : '1.2', api) : preview(previewKey);
@@ -135,7 +134,7 @@ function scorm(kind, api) {
 
   self.commit = () => { if (live && !self.review) call('saving your progress', 'Commit', ''); };
 
-  /** Ends the session once: session time, then Terminate/LMSFinish (which commits). */
+  // Ends the session once: session time, then Terminate/LMSFinish (which commits).
   self.finish = () => {
     if (!live) return;
     const ms = Date.now() - started;
@@ -146,7 +145,7 @@ function scorm(kind, api) {
   return self;
 }
 
-// Without an LMS the same interface keeps progress in localStorage under one key.
+// Without an LMS, progress stays in localStorage under one key.
 function preview(key) {
   let stored = {};
   try { stored = JSON.parse(localStorage.getItem(key)) || {}; } catch { /* no storage: nothing to resume */ }

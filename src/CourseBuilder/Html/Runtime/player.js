@@ -16,8 +16,7 @@ function el(tag, cls, text, parent) {
 // Choice keys are a..z; bit i of a mask stands for key a+i (docs/runtime.md).
 const bit = key => 1 << (key.charCodeAt(0) - 97);
 
-const data = JSON.parse(byId('cb-data').textContent);
-const modules = data.modules;
+const data = JSON.parse(byId('cb-data').textContent), modules = data.modules;
 const pages = modules.flatMap((m, mi) => m.pages.map(p => ({ ...p, module: mi, section: byId(p.id) })));
 const pageIndex = id => pages.findIndex(p => p.id === id);
 const checks = $$('form.cb-question--check');
@@ -156,7 +155,7 @@ function outcome() {
   return { complete, passed: scored ? allPassed : null, score: scored ? Math.round(sum / count) : null, done };
 }
 
-let reported = '', finished = false;
+let reported, finished = false;
 const store = () => lms.save(encode(state), pages[state.page].id);
 function save(commit) {
   state.ic = Math.max(state.ic, lms.interactionCount);
@@ -309,7 +308,7 @@ $$('.cb-reflection').forEach(box => {
   });
 });
 
-// The graded quiz: intro, attempt, results with review
+// The graded quiz
 function button(text, cls, onClick, parent) {
   const b = el('button', 'cb-button ' + cls, text, parent);
   b.type = 'button';
