@@ -82,13 +82,13 @@ public sealed class HtmlStage
         return writer.ToString();
     }
 
+    /// <summary>Made once per stage, so every package shares one array (and the zip writer compresses it once).</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> _themed = new(StringComparer.Ordinal);
+
     /// <summary>
     /// The course's accent goes into the stylesheet at build time: the CSP forbids inline styles,
     /// and a stylesheet rule also reaches print and script-less rendering.
     /// </summary>
-    /// <summary>Made once per stage, so every package shares one array (and the zip writer compresses it once).</summary>
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> _themed = new(StringComparer.Ordinal);
-
     private byte[] WithTheme(string name) => _themed.GetOrAdd(name, n =>
     {
         var css = RuntimeFile(n);
