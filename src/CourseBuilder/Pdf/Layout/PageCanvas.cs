@@ -120,7 +120,7 @@ public sealed class PageCanvas
         return annotation;
     }
 
-    public void Fill(XColor color, XRect rect) => Artifact(() => _gfx.DrawRectangle(new XSolidBrush(color), rect));
+    public void Fill(XColor color, XRect rect) => Artifact(() => _gfx.DrawRectangle(_fonts.Brush(color), rect));
 
     public void StrokeRect(XColor color, double width, XRect rect, bool dashed = false) => Artifact(() =>
         _gfx.DrawRectangle(new XPen(color, width) { DashStyle = dashed ? XDashStyle.Dash : XDashStyle.Solid }, rect));

@@ -99,7 +99,7 @@ public sealed class FontBook
 
     private readonly Dictionary<XColor, XSolidBrush> _brushes = new();
 
-    /// <summary>One brush per colour per document: text is drawn a run at a time, tens of thousands of runs a guide.</summary>
+    /// <summary>One brush per colour per document: text is drawn a run at a time, tens of thousands of runs a guide, and boxes as often.</summary>
     public XSolidBrush Brush(XColor color)
     {
         if (!_brushes.TryGetValue(color, out var brush)) _brushes[color] = brush = new XSolidBrush(color);

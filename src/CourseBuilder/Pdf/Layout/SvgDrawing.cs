@@ -228,7 +228,7 @@ public sealed class SvgDrawing
             var left = m.X(x) - anchor switch { "middle" => width / 2, "end" => width, _ => 0 };
             foreach (var run in runs)
             {
-                gfx.DrawString(run.Text, fonts.Font(run.Style), new XSolidBrush(run.Style.Color), left, m.Y(y));
+                gfx.DrawString(run.Text, fonts.Font(run.Style), fonts.Brush(run.Style.Color), left, m.Y(y));
                 left += fonts.Width(run.Text, run.Style);
             }
         });
