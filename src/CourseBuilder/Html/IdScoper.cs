@@ -17,6 +17,9 @@ public static class IdScoper
 {
     private static readonly string[] IdListAttributes = ["aria-describedby", "aria-labelledby", "aria-controls"];
 
+    /// <summary>The attributes that hold or name ids: the only ones the scan records.</summary>
+    private static readonly string[] ScopedAttributes = ["id", "for", "href", .. IdListAttributes];
+
     /// <summary>Elements whose content is text up to their end tag, not markup.</summary>
     private static readonly string[] RawTextElements = ["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"];
 
@@ -51,7 +54,7 @@ public static class IdScoper
         return result.Append(html, copied, html.Length - copied).ToString();
     }
 
-    /// <summary>Every attribute with a value on every start tag, in document order; names lower-cased.</summary>
+    /// <summary>Every <see cref="ScopedAttributes"/> attribute with a value, in document order; names as listed there.</summary>
     private static List<Attribute> Attributes(string html)
     {
         var found = new List<Attribute>();
@@ -82,14 +85,14 @@ public static class IdScoper
 
             var p = open + 1;
             while (p < html.Length && !IsSpace(html[p]) && html[p] is not ('/' or '>')) p++;
-            var tag = html[(open + 1)..p].ToLowerInvariant();
+            var rawTextTag = Known(html.AsSpan(open + 1, p - open - 1), RawTextElements);
             while (p < html.Length && html[p] != '>')
             {
                 if (IsSpace(html[p]) || html[p] == '/') { p++; continue; }
                 var nameStart = p;
                 p++; // an attribute name may start with '=', per the spec
                 while (p < html.Length && !IsSpace(html[p]) && html[p] is not ('/' or '>' or '=')) p++;
-                var name = html[nameStart..p].ToLowerInvariant();
+                var name = Known(html.AsSpan(nameStart, p - nameStart), ScopedAttributes);
                 var q = p;
                 while (q < html.Length && IsSpace(html[q])) q++;
                 if (q >= html.Length || html[q] != '=') continue; // no value
@@ -111,17 +114,25 @@ public static class IdScoper
                     while (p < html.Length && !IsSpace(html[p]) && html[p] != '>') p++;
                     end = p;
                 }
-                found.Add(new Attribute(name, start, end));
+                if (name is not null) found.Add(new Attribute(name, start, end));
             }
             i = p + 1;
 
-            if (RawTextElements.Contains(tag))
+            if (rawTextTag is not null)
             {
-                var close = html.IndexOf("</" + tag, i, StringComparison.OrdinalIgnoreCase);
+                var close = html.IndexOf("</" + rawTextTag, i, StringComparison.OrdinalIgnoreCase);
                 i = close < 0 ? html.Length : close;
             }
         }
         return found;
+    }
+
+    /// <summary>The entry of <paramref name="names"/> that <paramref name="name"/> is, ignoring ASCII case (HTML names are case-insensitive); null for any other name.</summary>
+    private static string? Known(ReadOnlySpan<char> name, string[] names)
+    {
+        foreach (var known in names)
+            if (name.Equals(known, StringComparison.OrdinalIgnoreCase)) return known;
+        return null;
     }
 
     private static bool IsSpace(char c) => c is ' ' or '\t' or '\n' or '\r' or '\f';
