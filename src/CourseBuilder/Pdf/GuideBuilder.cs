@@ -329,7 +329,7 @@ public static class GuideBuilder
             {
                 SpaceBefore = spaceBefore ?? (level == 1 ? 0 : 18),
                 KeepWithNext = true,
-                LineSpacing = 1.3,
+                LineSpacing = Leading.Heading,
                 Anchor = anchor,
                 Outline = new OutlineEntry(level, text),
             };
@@ -338,7 +338,7 @@ public static class GuideBuilder
         private Paragraph Kicker(string text, double spaceBefore) =>
             new([new TextRun(text, _styles.Label)], _styles.Label) { SpaceBefore = spaceBefore, KeepWithNext = true };
 
-        private static Paragraph Text(string text, TextStyle style, double spaceBefore, double lineSpacing = 1.45, bool keepWithNext = false) =>
+        private static Paragraph Text(string text, TextStyle style, double spaceBefore, double lineSpacing = Leading.Body, bool keepWithNext = false) =>
             new([new TextRun(text, style)], style) { SpaceBefore = spaceBefore, LineSpacing = lineSpacing, KeepWithNext = keepWithNext };
     }
 }

@@ -38,7 +38,7 @@ public sealed class Paragraph(IReadOnlyList<TextRun> runs, TextStyle baseStyle, 
     public string? Anchor { get; init; }
     public OutlineEntry? Outline { get; init; }
     public Align Align { get; init; }
-    public double LineSpacing { get; init; } = 1.45;
+    public double LineSpacing { get; init; } = Leading.Body;
 
     public void Layout(LayoutContext ctx, Area area, List<Row> rows)
     {
@@ -156,7 +156,7 @@ public sealed class ListComponent(IReadOnlyList<ListItem> items) : IComponent
             var body = new StructNode("LBody", li);
             var first = rows.Count;
             foreach (var child in item.Body) child.Layout(ctx, new Area(area.X + indent, area.Width - indent, area.Frames, body), rows);
-            if (rows.Count == first) rows.Add(new Row(labelStyle.Size * 1.45, (_, _) => { }) { Frames = area.Frames, Baseline = labelStyle.Size * 1.08 });
+            if (rows.Count == first) rows.Add(new Row(labelStyle.Size * Leading.Body, (_, _) => { }) { Frames = area.Frames, Baseline = labelStyle.Size * 1.08 });
             rows[first].SpaceBefore = n == 0 ? SpaceBefore : ItemSpacing;
             var target = rows.Skip(first).FirstOrDefault(r => r.Baseline is not null) ?? rows[first];
             var baseline = target.Baseline ?? labelStyle.Size;
@@ -247,7 +247,7 @@ public sealed class ContentsEntry(string title, string anchor, int level) : ICom
         var node = new StructNode("P", tocItem);
         var link = LinkTarget.Internal(anchor) with { Description = title };
         var lines = LineBreaker.Break([new TextRun(title, style, link)], area.Width - indent - numberWidth - 8, ctx.Fonts);
-        var lineHeight = style.Size * 1.45;
+        var lineHeight = style.Size * Leading.Body;
         var baseline = lineHeight / 2 + style.Size * 0.36;
         for (var i = 0; i < lines.Count; i++)
         {
@@ -286,7 +286,7 @@ public sealed class PageReference(string before, string anchor, string after, Te
     public void Layout(LayoutContext ctx, Area area, List<Row> rows)
     {
         var node = new StructNode("P", area.Parent);
-        var lineHeight = style.Size * 1.45;
+        var lineHeight = style.Size * Leading.Body;
         var baseline = lineHeight / 2 + style.Size * 0.36;
         var link = LinkTarget.Internal(anchor);
         rows.Add(new Row(lineHeight, (canvas, top) =>

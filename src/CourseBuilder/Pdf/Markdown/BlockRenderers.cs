@@ -32,7 +32,7 @@ public sealed class HeadingPdfRenderer : PdfObjectRenderer<HeadingBlock>
         {
             SpaceBefore = level <= 2 ? 16 : 12,
             KeepWithNext = true,
-            LineSpacing = 1.3,
+            LineSpacing = Leading.Heading,
             Anchor = id is null ? null : renderer.Options.AnchorPrefix + id,
             Outline = new OutlineEntry(level, PlainText.Of(block)),
         });
@@ -76,7 +76,7 @@ public sealed class CodeBlockPdfRenderer : PdfObjectRenderer<CodeBlock>
         if (block is YamlFrontMatterBlock) return;
         var text = block.Lines.ToString().TrimEnd('\n', '\r');
         var box = new Box(new Frame { X = 0, Width = 0, Fill = renderer.Styles.CodeTint }) { Padding = 8 };
-        box.Add(new Paragraph([new TextRun(text.Replace("\r", ""), renderer.Styles.Code)], renderer.Styles.Code) { SpaceBefore = 0, LineSpacing = 1.35 });
+        box.Add(new Paragraph([new TextRun(text.Replace("\r", ""), renderer.Styles.Code)], renderer.Styles.Code) { SpaceBefore = 0, LineSpacing = Leading.Code });
         renderer.Add(box);
     }
 }
@@ -128,7 +128,7 @@ public sealed class FootnoteGroupPdfRenderer : PdfObjectRenderer<FootnoteGroup>
         var style = renderer.Styles.Heading(level);
         renderer.Add(new Paragraph([new TextRun("References", style)], style, "H" + level)
         {
-            SpaceBefore = 16, KeepWithNext = true, LineSpacing = 1.3, Outline = new OutlineEntry(level, "References"),
+            SpaceBefore = 16, KeepWithNext = true, LineSpacing = Leading.Heading, Outline = new OutlineEntry(level, "References"),
         });
         var items = new List<ListItem>();
         foreach (var footnote in group.OfType<Footnote>().OrderBy(f => f.Order))
