@@ -125,6 +125,9 @@ public sealed class FontBook
         new(() => new TrueTypeMetrics(GuideFontResolver.FaceBytes(GuideFontResolver.MonoFace))),
     ];
 
+    /// <summary>Whether the face's font has a glyph for the character, from its character map.</summary>
+    public static bool HasGlyph(Face face, char c) => Metrics[(int)face].Value.HasGlyph(c);
+
     /// <summary>Width of the text in points, from the font's advance widths (see <see cref="TrueTypeMetrics"/>).</summary>
     public double Width(string text, TextStyle style) =>
         text.Length == 0 ? 0 : Metrics[(int)style.Face].Value.Width(text, style.Size);
