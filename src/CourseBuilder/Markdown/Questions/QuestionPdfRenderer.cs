@@ -1,7 +1,7 @@
 using CourseBuilder.Markdown.Callouts;
 using CourseBuilder.Model;
 using CourseBuilder.Pdf.Layout;
-using CourseBuilder.Pdf.Markdown;
+using CourseBuilder.Markdown.PdfRendering;
 
 namespace CourseBuilder.Markdown.Questions;
 

@@ -4,7 +4,7 @@ using CourseBuilder.Markdown.Discussions;
 using CourseBuilder.Markdown.Questions;
 using CourseBuilder.Model;
 using CourseBuilder.Pdf.Layout;
-using CourseBuilder.Pdf.Markdown;
+using CourseBuilder.Markdown.PdfRendering;
 using Markdig.Syntax;
 
 namespace CourseBuilder.Pdf.Guides;

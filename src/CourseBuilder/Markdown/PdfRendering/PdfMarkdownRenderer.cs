@@ -10,7 +10,7 @@ using Markdig.Renderers;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
-namespace CourseBuilder.Pdf.Markdown;
+namespace CourseBuilder.Markdown.PdfRendering;
 
 public enum GuideAudience { Student, Facilitator }
 
@@ -42,7 +42,7 @@ public sealed class PdfRenderOptions
 /// <summary>
 /// Renders a Markdig syntax tree into layout components, the PDF counterpart of HtmlRenderer.
 /// Block renderers add components to the current target; inline renderers add styled runs.
-/// Our own blocks have their renderers beside their HTML renderers (Markdown/*/…PdfRenderer).
+/// Our own blocks' renderers come from their syntax folders (<see cref="CourseMarkdown.Syntaxes"/>).
 /// </summary>
 public sealed class PdfMarkdownRenderer : RendererBase
 {
@@ -64,13 +64,8 @@ public sealed class PdfMarkdownRenderer : RendererBase
         ObjectRenderers.Add(new TablePdfRenderer());
         ObjectRenderers.Add(new FootnoteGroupPdfRenderer());
         ObjectRenderers.Add(new SkippedBlockPdfRenderer());
-        ObjectRenderers.Add(new QuestionPdfRenderer());
-        ObjectRenderers.Add(new CalloutPdfRenderer());
-        ObjectRenderers.Add(new ReflectionPdfRenderer());
-        ObjectRenderers.Add(new RevealPdfRenderer());
-        ObjectRenderers.Add(new FacilitatorOnlyPdfRenderer<DiscussionBlock>("Discussion"));
-        ObjectRenderers.Add(new FacilitatorOnlyPdfRenderer<FacilitatorNoteBlock>("Facilitator note"));
-        ObjectRenderers.Add(new FigurePdfRenderer());
+        foreach (var syntax in CourseMarkdown.Syntaxes) ObjectRenderers.AddRange(syntax.PdfRenderers());
+        // Last: our blocks are containers too, and each must find its own renderer first.
         ObjectRenderers.Add(new ContainerPdfRenderer());
         InlineRenderers.Register(this);
     }

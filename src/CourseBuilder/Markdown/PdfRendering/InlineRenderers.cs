@@ -4,7 +4,7 @@ using Markdig.Extensions.Footnotes;
 using Markdig.Extensions.TaskLists;
 using Markdig.Syntax.Inlines;
 
-namespace CourseBuilder.Pdf.Markdown;
+namespace CourseBuilder.Markdown.PdfRendering;
 
 internal static class InlineRenderers
 {

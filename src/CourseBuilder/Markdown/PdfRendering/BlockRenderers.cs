@@ -8,7 +8,7 @@ using Markdig.Extensions.Yaml;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 
-namespace CourseBuilder.Pdf.Markdown;
+namespace CourseBuilder.Markdown.PdfRendering;
 
 public sealed class ParagraphPdfRenderer : PdfObjectRenderer<ParagraphBlock>
 {
