@@ -61,7 +61,7 @@ public static class Analyzer
     /// </summary>
     private static void WriteOwn(string path, string text, string marker)
     {
-        if (File.Exists(path) && !File.ReadLines(path).Take(3).Any(l => l.Contains(marker, StringComparison.Ordinal)))
+        if (File.Exists(path) && !File.ReadLines(path).Take(10).Any(l => l.Contains(marker, StringComparison.Ordinal)))
             throw new UsageException($"{path} exists and was not written by 'coursebuilder analyze'; choose another --out folder");
         var temp = path + ".tmp-" + Environment.ProcessId;
         File.WriteAllText(temp, text, new UTF8Encoding(false));
