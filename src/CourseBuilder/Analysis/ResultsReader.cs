@@ -29,7 +29,8 @@ public sealed record ResultsFile(string Path, ResultsFormat Format, int Rows, in
 
 /// <summary>
 /// Reads results files: Moodle's SCORM interactions report as downloaded in "text format (CSV)"
-/// (tab-separated; see <see cref="MoodleInteractionsReport"/>), or the simple CSV documented in
+/// (tab-separated; see <see cref="MoodleInteractionsReport"/>) or in Excel format (.xlsx, see
+/// <see cref="SpreadsheetRows"/>), or the simple CSV documented in
 /// docs/item-analysis.md (columns student, attempt, question, response, result).
 /// A file that cannot be read gets CB0200 and yields null; a bad row gets CB0211 and is skipped.
 /// </summary>
@@ -39,17 +40,24 @@ public static class ResultsReader
     {
         var full = System.IO.Path.GetFullPath(path);
         var at = SourceLocation.File(full);
-        string text;
+        List<TextRow> rows;
         try
         {
             var bytes = File.ReadAllBytes(full);
             if (bytes.Length >= 2 && bytes[0] == 'P' && bytes[1] == 'K')
+                rows = SpreadsheetRows.Read(full);
+            else
             {
-                diagnostics.Error(DiagnosticCode.UnreadableResults, at,
-                    "this is a spreadsheet (.xlsx or .ods), which analyze does not read: download Moodle's report 'in text format (CSV)', or save the sheet as CSV");
-                return null;
+                var text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
+                var firstLine = text.TrimStart('\uFEFF').Split('\n', 2)[0];
+                rows = DelimitedText.Split(text, DelimitedText.GuessDelimiter(firstLine));
             }
-            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
+        }
+        catch (InvalidDataException ex)
+        {
+            diagnostics.Error(DiagnosticCode.UnreadableResults, at,
+                $"not a workbook analyze can read ({ex.Message}): use Moodle's text (CSV) or Excel download, not ODS, or save the sheet as CSV");
+            return null;
         }
         catch (DecoderFallbackException)
         {
@@ -62,8 +70,6 @@ public static class ResultsReader
             return null;
         }
 
-        var firstLine = text.TrimStart('\uFEFF').Split('\n', 2)[0];
-        var rows = DelimitedText.Split(text, DelimitedText.GuessDelimiter(firstLine));
         if (rows.Count == 0)
         {
             diagnostics.Error(DiagnosticCode.UnreadableResults, at, "the results file is empty");
