@@ -40,24 +40,21 @@ public static class HtmlReport
         html.Append($"<p>Analysed: each student's {(s.AllAttempts ? "every attempt" : "first attempt")} at each quiz, from {files}. ")
             .Append($"Items with fewer than {s.MinResponses} responses are marked <span class=\"warn\">not yet reliable</span>.</p>\n");
 
-        html.Append("<h2 id=\"findings\">Findings</h2>\n");
-        var relevant = diagnostics.ToList();
-        if (relevant.Count == 0) html.Append("<p>No findings: every item is within the thresholds.</p>\n");
-        else
+        // Findings about an item go with its quiz; the rest (the results files, the content) come first.
+        var quizFiles = result.Quizzes.ToDictionary(q => q, q => q.Items.Select(i => i.Question.Location.Path).ToHashSet(StringComparer.Ordinal));
+        var general = diagnostics.Where(d => !quizFiles.Values.Any(f => f.Contains(d.Location.Path))).ToList();
+        if (general.Count > 0)
         {
-            html.Append("<ul>\n");
-            foreach (var d in relevant)
-                html.Append($"<li><code>{E(Relative(course, d.Location.Path))}:{d.Location.Line}</code> {(d.IsError ? "error" : "warning")} {E(d.Code)}: {E(d.Message)}</li>\n");
-            html.Append("</ul>\n");
+            html.Append("<h2 id=\"reading-results\">Reading the results</h2>\n");
+            FindingList(html, course, general);
         }
-
-        foreach (var quiz in result.Quizzes) Quiz(html, course, quiz, s);
+        foreach (var quiz in result.Quizzes) Quiz(html, course, quiz, s, diagnostics.Where(d => quizFiles[quiz].Contains(d.Location.Path)).ToList());
         if (result.Quizzes.Count == 0) html.Append("<p>No answers could be tied to the content's quizzes.</p>\n");
         Explanations(html, s);
         return html.Append("</main>\n</body>\n</html>\n").ToString();
     }
 
-    private static void Quiz(StringBuilder html, Course course, QuizStats quiz, AnalysisSettings s)
+    private static void Quiz(StringBuilder html, Course course, QuizStats quiz, AnalysisSettings s, IReadOnlyList<Diagnostic> findings)
     {
         var m = quiz.Module;
         var id = "m-" + m.Id;
@@ -74,6 +71,10 @@ public static class HtmlReport
               (quiz.Attempts < s.MinResponses ? $" <span class=\"warn\">not yet reliable: fewer than {s.MinResponses} attempts</span>" : "")
             : $"not estimated: {E(r.Reason ?? "")}", raw: true);
         html.Append("</tbody>\n</table>\n");
+
+        html.Append($"<h3>Findings, module {m.Number}</h3>\n");
+        if (findings.Count == 0) html.Append("<p>None: every item is within the thresholds.</p>\n");
+        else FindingList(html, course, findings);
 
         html.Append("<figure>\n").Append(SvgCharts.Histogram(id + "-hist", quiz.Histogram, $"Score distribution, module {m.Number}"))
             .Append($"\n<figcaption>Score distribution of the {quiz.Attempts} attempt(s) analysed.</figcaption>\n</figure>\n");
@@ -120,6 +121,14 @@ public static class HtmlReport
         <p>docs/item-analysis.md in CourseBuilder's repository explains each statistic and how to export results.</p>
 
         """);
+
+    private static void FindingList(StringBuilder html, Course course, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        html.Append("<ul>\n");
+        foreach (var d in diagnostics)
+            html.Append($"<li><code>{E(Relative(course, d.Location.Path))}:{d.Location.Line}</code> {(d.IsError ? "error" : "warning")} {E(d.Code)}: {E(d.Message)}</li>\n");
+        html.Append("</ul>\n");
+    }
 
     private static void Row(StringBuilder html, string header, string value, bool raw = false) =>
         html.Append($"<tr><th scope=\"row\">{E(header)}</th><td>{(raw ? value : E(value))}</td></tr>\n");

@@ -54,7 +54,7 @@ public sealed class FindingsAndReportTests : IClassFixture<AnalysisFixture>
         Assert.Contains("<caption>Items of module 1</caption>", html);
         Assert.Contains("<h1>Item analysis: Fixture Course</h1>", html);
         Assert.Contains("<td class=\"num\">0.65</td>", html);   // t-q2's point-biserial
-        Assert.Contains("modules/01-basics/quiz.md:6</code> warning CB0206", html);
+        Assert.Contains("<h3>Findings, module 1</h3>\n<ul>\n<li><code>modules/01-basics/quiz.md:6</code> warning CB0202", html);
         Assert.DoesNotContain("S1", html);                      // no student is named
     }
 
