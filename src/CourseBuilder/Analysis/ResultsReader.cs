@@ -176,14 +176,16 @@ public static partial class MoodleInteractionsReport
 /// </summary>
 public static class SimpleCsv
 {
+    private static readonly string[] QuestionNames = ["question", "question id", "question_id", "questionid"];
+
     public static bool Recognises(IReadOnlyList<string> header) =>
-        ResultsReader.ColumnOf(header, "student") >= 0 && ResultsReader.ColumnOf(header, "question") >= 0
+        ResultsReader.ColumnOf(header, "student") >= 0 && ResultsReader.ColumnOf(header, QuestionNames) >= 0
         && ResultsReader.ColumnOf(header, "response") >= 0;
 
     public static ResultsFile Read(string path, IReadOnlyList<string> header, IReadOnlyList<TextRow> rows, DiagnosticBag diagnostics)
     {
         int student = ResultsReader.ColumnOf(header, "student"), attempt = ResultsReader.ColumnOf(header, "attempt"),
-            question = ResultsReader.ColumnOf(header, "question"), response = ResultsReader.ColumnOf(header, "response"),
+            question = ResultsReader.ColumnOf(header, QuestionNames), response = ResultsReader.ColumnOf(header, "response"),
             result = ResultsReader.ColumnOf(header, "result"), key = ResultsReader.ColumnOf(header, "key");
         var answers = new List<RecordedAnswer>();
         foreach (var row in rows)
