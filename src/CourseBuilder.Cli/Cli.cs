@@ -29,6 +29,7 @@ public static class Cli
           coursebuilder check                         report problems, write nothing
           coursebuilder new module "Patient privacy"  scaffold a module that passes check
           coursebuilder new lesson "Photos" --module patient-privacy
+          coursebuilder analyze --results moodle-report.txt   item analysis of quiz results
         """;
 
     public static int Run(string[] args, TextWriter? stdout = null, TextWriter? stderr = null)
@@ -102,7 +103,7 @@ public static class Cli
 
         var root = new RootCommand("CourseBuilder turns Markdown lessons into SCORM 1.2 and 2004 packages and printable PDF guides." + Examples)
         {
-            build, check, @new,
+            build, check, @new, AnalyzeCommand.Create(quiet, verbose, output, error),
         };
         root.Options.Add(quiet);
         root.Options.Add(verbose);
@@ -135,7 +136,7 @@ public static class Cli
     }
 
     /// <summary>Maps failures to exit codes: usage problems to 2, anything unexpected to 3 with a one-line message.</summary>
-    private static int Guard(bool verbose, TextWriter error, Func<int> action)
+    internal static int Guard(bool verbose, TextWriter error, Func<int> action)
     {
         try
         {

@@ -57,6 +57,20 @@ public sealed record DiagnosticCode(string Id, Severity DefaultSeverity, string 
     // Templates
     public static readonly DiagnosticCode TemplateError = new("CB0060", Severity.Error, "Template does not compile");
 
+    // Item analysis (`coursebuilder analyze`): reading LMS results, then findings about graded items
+    public static readonly DiagnosticCode UnreadableResults = new("CB0200", Severity.Error, "Results file cannot be read");
+    public static readonly DiagnosticCode NegativeDiscrimination = new("CB0201", Severity.Warning, "Item discriminates negatively");
+    public static readonly DiagnosticCode LowDiscrimination = new("CB0202", Severity.Warning, "Item discriminates little");
+    public static readonly DiagnosticCode ProbablyMiskeyed = new("CB0203", Severity.Warning, "A wrong option attracts the upper group more than the key");
+    public static readonly DiagnosticCode TooEasy = new("CB0204", Severity.Warning, "Item too easy");
+    public static readonly DiagnosticCode TooHard = new("CB0205", Severity.Warning, "Item too hard");
+    public static readonly DiagnosticCode IdleDistractor = new("CB0206", Severity.Warning, "Distractor almost never chosen");
+    public static readonly DiagnosticCode UnknownResultQuestion = new("CB0207", Severity.Warning, "Results name a question the content's quizzes do not hold");
+    public static readonly DiagnosticCode UnknownResponse = new("CB0208", Severity.Warning, "Response does not map to the question's choices");
+    public static readonly DiagnosticCode KeyChanged = new("CB0209", Severity.Warning, "The key in the results differs from the content's");
+    public static readonly DiagnosticCode NoAnswersInResults = new("CB0210", Severity.Warning, "Results file holds no answers");
+    public static readonly DiagnosticCode MalformedResultRow = new("CB0211", Severity.Warning, "Results row skipped");
+
     public static IReadOnlyList<DiagnosticCode> All { get; } = typeof(DiagnosticCode)
         .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
         .Where(f => f.FieldType == typeof(DiagnosticCode))

@@ -1,3 +1,4 @@
+using CourseBuilder.Analysis;
 using CourseBuilder.Build;
 using CourseBuilder.Diagnostics;
 using CourseBuilder.Tests.Support;
@@ -8,6 +9,8 @@ namespace CourseBuilder.Tests.Foundation;
 /// The bad-input corpus: each folder under Fixtures/diagnostics overlays the valid fixture course
 /// with one mistake (files to add or replace, remove.txt for files to delete) and lists in
 /// expect.txt exactly the diagnostics it must produce: 'path:line:col: CODE [message fragment]'.
+/// A fixture with a results/ folder is analysed instead of checked: `coursebuilder analyze` with
+/// the files in it, default thresholds (the item-analysis codes CB0200-CB0219).
 /// </summary>
 public sealed class DiagnosticsCorpusTests
 {
@@ -50,10 +53,13 @@ public sealed class DiagnosticsCorpusTests
             File.Copy(file, dest, overwrite: true);
         }
 
-        var result = CourseBuild.Check(content);
+        var resultsFolder = Path.Combine(content, "results");
+        var diagnostics = Directory.Exists(resultsFolder)
+            ? Analyzer.Run(new AnalyzeOptions(content, Directory.GetFiles(resultsFolder).Order(StringComparer.Ordinal).ToList(), null, new AnalysisSettings())).Diagnostics
+            : CourseBuild.Check(content).Diagnostics;
 
         var expected = File.ReadAllLines(Path.Combine(fixture, "expect.txt")).Where(l => l.Trim().Length > 0).Select(Expectation.Parse).ToList();
-        var actual = result.Diagnostics.Select(d => d with { Location = d.Location with { Path = Path.GetRelativePath(content, d.Location.Path).Replace('\\', '/') } }).ToList();
+        var actual = diagnostics.Select(d => d with { Location = d.Location with { Path = Path.GetRelativePath(content, d.Location.Path).Replace('\\', '/') } }).ToList();
         var report = string.Join("\n", actual.Select(d => d.Format()));
         Assert.True(expected.Count == actual.Count, $"expected {expected.Count} diagnostic(s), got {actual.Count}:\n{report}");
         foreach (var (want, got) in expected.Zip(actual))
