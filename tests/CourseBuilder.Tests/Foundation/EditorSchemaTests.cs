@@ -14,8 +14,11 @@ namespace CourseBuilder.Tests.Foundation;
 /// </summary>
 public sealed partial class EditorSchemaTests
 {
-    private static JsonSchema Schema(string name) =>
-        JsonSchema.FromFile(Path.Combine(TestPaths.RepoRoot, "src", "CourseBuilder", "Schemas", "json", name + ".schema.json"));
+    // Loaded once each: JsonSchema.Net registers a schema under its file's URI and refuses a second registration.
+    private static readonly Dictionary<string, Lazy<JsonSchema>> Schemas = Scaffolder.SchemaNames.ToDictionary(name => name, name =>
+        new Lazy<JsonSchema>(() => JsonSchema.FromFile(Path.Combine(TestPaths.RepoRoot, "src", "CourseBuilder", "Schemas", "json", name + ".schema.json"))));
+
+    private static JsonSchema Schema(string name) => Schemas[name].Value;
 
     private static List<string> Errors(string schema, JsonNode? instance)
     {
