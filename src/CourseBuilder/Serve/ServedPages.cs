@@ -21,6 +21,8 @@ internal sealed partial class ServedPages(string contentDirectory, string htmlDi
     public Reply Reply(string path)
     {
         if (path == "/") return Page(IndexPage());
+        // Browsers ask for it on every page; the course has none, and a 404 would be a console error.
+        if (path == "/favicon.ico") return new(204, "image/x-icon", []);
         if (path == "/__cb/status") return new(200, "application/json; charset=utf-8", Encoding.UTF8.GetBytes(status.Json()));
         if (path.StartsWith("/__cb/lms/", StringComparison.Ordinal))
             return scormAgain is null ? NotFound() : FileIn(scormAgain, path["/__cb/lms/".Length..], inject: false);

@@ -79,19 +79,19 @@ public sealed class ServeTests(BrowserFixture fixture)
         Assert.Equal(suspendData.Length.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("en-US")), await p.InnerTextAsync("#cbi-size"));
 
         await p.ClickAsync("#cbi-resume");
-        await p.WaitForFunctionAsync("() => document.getElementById('cbi-launch').textContent.includes('resumed')", null, new() { Timeout = Seconds });
+        await p.WaitForFunctionAsync("() => (document.getElementById('cbi-launch') || {}).textContent?.includes('resumed')", null, new() { Timeout = Seconds });
         frame = await PlayerFrameAsync(p);
         await frame.WaitForFunctionAsync("() => document.querySelector('.cb-page:not([hidden])').classList.contains('cb-page--quiz')");
         Assert.Equal("resume", await p.EvaluateAsync<string>("() => cbInspector.api.cmi.core.entry"));
 
         await p.ClickAsync("#cbi-reset");
-        await p.WaitForFunctionAsync("() => document.getElementById('cbi-launch').textContent.includes('first launch')", null, new() { Timeout = Seconds });
+        await p.WaitForFunctionAsync("() => (document.getElementById('cbi-launch') || {}).textContent?.includes('first launch')", null, new() { Timeout = Seconds });
         frame = await PlayerFrameAsync(p);
         Assert.False(await frame.EvaluateAsync<bool>("() => document.querySelector('.cb-page:not([hidden])').classList.contains('cb-page--quiz')"));
 
         // An LMS that refuses every commit: the refusal is listed as it happens.
         await p.SelectOptionAsync("select[name=refuse]", "Commit");
-        await p.WaitForFunctionAsync("() => document.getElementById('cbi-launch').textContent.includes('refuses every commit')", null, new() { Timeout = Seconds });
+        await p.WaitForFunctionAsync("() => (document.getElementById('cbi-launch') || {}).textContent?.includes('refuses every commit')", null, new() { Timeout = Seconds });
         frame = await PlayerFrameAsync(p);
         await frame.ClickAsync("#cb-next");
         await p.Locator("#cbi-calls .cbi-refused").First.WaitForAsync(new() { Timeout = Seconds });
