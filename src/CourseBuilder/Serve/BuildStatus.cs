@@ -54,6 +54,14 @@ public sealed class BuildStatus
         Changed?.Invoke(Json());
     }
 
+    /// <summary>Relative to the base folder when the file is under it, as the CLI shows it; else the full path.</summary>
+    private string Shown(string path)
+    {
+        if (!Path.IsPathRooted(path)) return path;
+        var relative = Path.GetRelativePath(_baseDirectory, path);
+        return relative.StartsWith("..", StringComparison.Ordinal) ? path : relative;
+    }
+
     /// <summary>{"build", "good", "ok", "errors", "warnings", "diagnostics": [{text, path, line, column, severity, code, message}]}.</summary>
     public string Json()
     {
@@ -61,8 +69,8 @@ public sealed class BuildStatus
         {
             var diagnostics = _diagnostics.Select(d => new
             {
-                text = d.Format(_baseDirectory),
-                path = Path.IsPathRooted(d.Location.Path) ? Path.GetRelativePath(_baseDirectory, d.Location.Path) : d.Location.Path,
+                text = d.Format(Shown(d.Location.Path) == d.Location.Path ? null : _baseDirectory),
+                path = Shown(d.Location.Path),
                 line = d.Location.Line,
                 column = d.Location.Column,
                 severity = d.IsError ? "error" : "warning",

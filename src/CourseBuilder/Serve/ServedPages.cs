@@ -161,8 +161,8 @@ internal sealed partial class ServedPages(string contentDirectory, string htmlDi
               <p><button type="button" id="cbi-reset">Reset and launch</button>
                  <button type="button" id="cbi-resume">Relaunch as a resume</button></p>
               <p id="cbi-launch" role="status"></p>
-              <p><label for="cbi-size-meter">suspend_data</label>: <output id="cbi-size">0</output> of 4,096 characters (SCORM 1.2's limit)
-                 <meter id="cbi-size-meter" min="0" max="4096" low="3000" high="4000" optimum="0" value="0"></meter></p>
+              <p class="cbi-size">suspend_data: <output id="cbi-size">0</output> of 4,096 characters (SCORM 1.2's limit)
+                 <meter id="cbi-size-meter" aria-label="suspend_data size against 4,096 characters" min="0" max="4096" low="3000" high="4000" optimum="0" value="0"></meter></p>
             </form>
             <iframe id="cbi-sco" class="cbi-sco" title="The module, as the LMS launches it"></iframe>
             <section class="cbi-log" aria-labelledby="cbi-cmi-title">

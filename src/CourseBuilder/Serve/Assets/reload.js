@@ -31,13 +31,23 @@
       'The content has ' + status.errors + ' error' + (status.errors === 1 ? '' : 's') +
       (status.warnings ? ' and ' + status.warnings + ' warning' + (status.warnings === 1 ? '' : 's') : '')));
     box.lastChild.id = 'cbs-overlay-title';
-    var list = text('ul', 'cbs-overlay__list');
-    status.diagnostics.forEach(function (d) {
-      var item = text('li', 'cbs-overlay__item cbs-overlay__item--' + d.severity);
-      item.appendChild(text('code', null, d.text));
-      list.appendChild(item);
-    });
-    box.appendChild(list);
+    // Errors in full; warnings (there may be hundreds) folded below them.
+    function list(severity) {
+      var ul = text('ul', 'cbs-overlay__list');
+      status.diagnostics.filter(function (d) { return d.severity === severity; }).forEach(function (d) {
+        var item = text('li', 'cbs-overlay__item cbs-overlay__item--' + d.severity);
+        item.appendChild(text('code', null, d.text));
+        ul.appendChild(item);
+      });
+      return ul;
+    }
+    box.appendChild(list('error'));
+    if (status.warnings) {
+      var more = text('details', 'cbs-overlay__warnings');
+      more.appendChild(text('summary', null, status.warnings + ' warning' + (status.warnings === 1 ? '' : 's')));
+      more.appendChild(list('warning'));
+      box.appendChild(more);
+    }
     box.appendChild(text('p', 'cbs-overlay__note',
       shown > 0 ? 'The page underneath is the last build without errors. Save a fix and this goes away.'
                 : 'No build has succeeded yet. Save a fix and the course appears.'));
