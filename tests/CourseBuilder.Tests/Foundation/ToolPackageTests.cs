@@ -31,7 +31,11 @@ public sealed partial class ToolPackageTests
         Assert.True(pack.Code == 0, pack.Output);
         Assert.True(File.Exists(Path.Combine(packages, $"CourseBuilder.{version}.nupkg")), pack.Output);
 
-        var install = Run("dotnet", ["tool", "install", "--tool-path", tools, "--add-source", packages, "CourseBuilder", "--version", version]);
+        // Only the local package folder: the tool package carries all it needs, and no package of
+        // the same name on a public feed can stand in for the one just packed.
+        var config = temp.Sub("nuget.config");
+        File.WriteAllText(config, "<configuration><packageSources><clear /></packageSources></configuration>");
+        var install = Run("dotnet", ["tool", "install", "--tool-path", tools, "--configfile", config, "--add-source", packages, "CourseBuilder", "--version", version]);
         Assert.True(install.Code == 0, install.Output);
         var coursebuilder = Path.Combine(tools, OperatingSystem.IsWindows() ? "coursebuilder.exe" : "coursebuilder");
 
