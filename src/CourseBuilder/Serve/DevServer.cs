@@ -50,7 +50,7 @@ public sealed class DevServer : IDisposable
         Status.Changed += _events.Broadcast;
         (_listener, Address) = Listen(port, portIsDefault);
         _pages = new ServedPages(_contentDirectory, Path.Combine(OutputDirectory, "html"), Status,
-            scormAgainDirectory ?? FindScormAgain(_contentDirectory));
+            scormAgainDirectory is null ? FindScormAgain(_contentDirectory) : HasScormAgain(scormAgainDirectory) ? scormAgainDirectory : null);
     }
 
     /// <summary>Builds, then serves and rebuilds on change until <paramref name="cancellation"/> is cancelled.</summary>
@@ -146,14 +146,17 @@ public sealed class DevServer : IDisposable
     public static string? FindScormAgain(string contentDirectory)
     {
         if (Environment.GetEnvironmentVariable("COURSEBUILDER_SCORM_AGAIN") is { Length: > 0 } configured)
-            return File.Exists(Path.Combine(configured, "scorm12.js")) ? configured : null;
+            return HasScormAgain(configured) ? configured : null;
         foreach (var start in new[] { contentDirectory, Directory.GetCurrentDirectory() })
             for (var dir = new DirectoryInfo(Path.GetFullPath(start)); dir is not null; dir = dir.Parent)
                 foreach (var candidate in new[] { "node_modules/scorm-again/dist", "tests/browser-harness/node_modules/scorm-again/dist" })
-                    if (File.Exists(Path.Combine(dir.FullName, candidate, "scorm12.js")))
+                    if (HasScormAgain(Path.Combine(dir.FullName, candidate)))
                         return Path.Combine(dir.FullName, candidate);
         return null;
     }
+
+    private static bool HasScormAgain(string dist) =>
+        File.Exists(Path.Combine(dist, "scorm12.js")) && File.Exists(Path.Combine(dist, "scorm2004.js"));
 
     public void Dispose()
     {

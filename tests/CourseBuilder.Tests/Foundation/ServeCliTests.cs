@@ -26,6 +26,22 @@ public sealed class ServeCliTests
     }
 
     [Fact]
+    public async Task Without_scorm_again_the_inspector_says_how_to_install_it()
+    {
+        using var temp = new TempDir("serve-no-lms");
+        using var server = new CourseBuilder.Serve.DevServer(TestPaths.ValidCourse, 0, outputDirectory: temp.Sub("out"), scormAgainDirectory: temp.Sub("nowhere"));
+        using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        var running = server.RunAsync(stop.Token);
+        using var http = new HttpClient();
+        var page = await http.GetStringAsync(new Uri(server.Address, "/inspect/basics/"));
+        Assert.Contains("<code>npm install scorm-again</code>", page);
+        Assert.DoesNotContain("/__cb/lms/", page);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await http.GetAsync(new Uri(server.Address, "/__cb/lms/scorm12.js"))).StatusCode);
+        await stop.CancelAsync();
+        await running;
+    }
+
+    [Fact]
     public void A_port_in_use_given_with_port_is_a_usage_error()
     {
         using var busy = new TcpListener(IPAddress.Loopback, 0);

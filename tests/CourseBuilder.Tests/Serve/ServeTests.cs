@@ -96,6 +96,19 @@ public sealed class ServeTests(BrowserFixture fixture)
         await frame.ClickAsync("#cb-next");
         await p.Locator("#cbi-calls .cbi-refused").First.WaitForAsync(new() { Timeout = Seconds });
         Assert.StartsWith("LMSCommit(", await p.Locator("#cbi-calls .cbi-refused").First.InnerTextAsync());
+
+        // SCORM 2004 in browse mode: the 2004 API is the one the package finds and writes to.
+        await p.SelectOptionAsync("select[name=refuse]", "");
+        await p.WaitForFunctionAsync("() => (document.getElementById('cbi-launch') || {}).textContent?.includes('normal mode, first launch.')", null, new() { Timeout = Seconds });
+        await p.CheckAsync("input[name=version][value='2004']");
+        await p.WaitForFunctionAsync("() => (document.getElementById('cbi-launch') || {}).textContent?.includes('SCORM 2004, normal mode')", null, new() { Timeout = Seconds });
+        await PlayerFrameAsync(p);
+        await Cell(p, "cmi.completion_status", "incomplete");
+        await p.SelectOptionAsync("select[name=mode]", "browse");
+        await p.WaitForFunctionAsync("() => (document.getElementById('cbi-launch') || {}).textContent?.includes('SCORM 2004, browse mode')", null, new() { Timeout = Seconds });
+        await PlayerFrameAsync(p);
+        Assert.Equal("browse", await p.EvaluateAsync<string>("() => cbInspector.api.cmi.mode"));
+        Assert.True(s.Problems.All(m => m.Contains("LMSCommit") || m.Contains("saving")), string.Join("\n", s.Problems));
     }
 
     private static async Task<IFrame> PlayerFrameAsync(IPage page)
