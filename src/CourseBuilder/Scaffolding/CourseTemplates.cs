@@ -55,11 +55,11 @@ internal static class CourseTemplates
           quiz.md                                the graded quiz
         ```
 
-        Add a module or a lesson with:
+        Add a module or a lesson (run from this folder; both write into content/) with:
 
         ```sh
-        coursebuilder new module "Patient privacy" --content content
-        coursebuilder new lesson "Photos on the ward" --module patient-privacy --content content
+        coursebuilder new module "Patient privacy"
+        coursebuilder new lesson "Photos on the ward" --module patient-privacy
         ```
 
         While you write, `coursebuilder serve content` builds the course, opens it at the address
