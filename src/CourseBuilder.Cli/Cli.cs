@@ -4,6 +4,7 @@ using CourseBuilder.Diagnostics;
 using CourseBuilder.Loading;
 using CourseBuilder.Model;
 using CourseBuilder.Scaffolding;
+using CourseBuilder.Serve;
 
 namespace CourseBuilder.Cli;
 
@@ -29,6 +30,8 @@ public static class Cli
           coursebuilder check                         report problems, write nothing
           coursebuilder new module "Patient privacy"  scaffold a module that passes check
           coursebuilder new lesson "Photos" --module patient-privacy
+          coursebuilder new course my-course          a course repository with CI, ready for git
+          coursebuilder serve                         preview at http://127.0.0.1:4173/, reloading on save
           coursebuilder analyze --results moodle-report.txt   item analysis of quiz results
         """;
 
@@ -98,13 +101,32 @@ public static class Cli
             output.WriteLine($"created {file}");
             return ExitCode.Success;
         }));
-        var @new = new Command("new", "Scaffold a module or a lesson from a template that passes check.") { newModule, newLesson };
+        var courseFolder = new Argument<string>("name") { Description = "The new folder, e.g. my-course; it must not exist or be empty." };
+        var newCourse = new Command("course", "Create a course repository: content that passes check, editor schemas, README, .gitignore and CI workflows.") { courseFolder };
+        newCourse.SetAction(parse => Guard(parse.GetValue(verbose), error, () =>
+        {
+            var folder = parse.GetValue(courseFolder)!;
+            Scaffolder.NewCourse(folder);
+            output.WriteLine($"created {folder}/: next, `cd {folder}` and `coursebuilder serve content`");
+            return ExitCode.Success;
+        }));
+        var @new = new Command("new", "Scaffold a course repository, a module or a lesson from a template that passes check.") { newModule, newLesson, newCourse };
         @new.Options.Add(newContent);
 
-        var root = new RootCommand("CourseBuilder turns Markdown lessons into SCORM 1.2 and 2004 packages and printable PDF guides." + Examples)
+        var serveContent = new Argument<string>("content") { Description = "The content folder (holding course.yml).", DefaultValueFactory = _ => "content" };
+        var port = new Option<int?>("--port", "-p") { Description = $"The port on 127.0.0.1 (default {DevServer.DefaultPort}, or the next free one)." };
+        var serve = new Command("serve", "Build and serve the course on 127.0.0.1, rebuild on every save and reload the page; errors show on the page.") { serveContent, port };
+        serve.SetAction(parse => Guard(parse.GetValue(verbose), error, () =>
+            Serve(parse.GetValue(serveContent)!, parse.GetValue(port), new ConsoleReporter(output, error, parse.GetValue(quiet), parse.GetValue(verbose)), output, error)));
+
+        // Named explicitly: RootCommand takes the executable's name, which is CourseBuilder.Cli
+        // under `dotnet run` and in tests, but the command people type is `coursebuilder`.
+        var root = new Command("coursebuilder", "CourseBuilder turns Markdown lessons into SCORM 1.2 and 2004 packages and printable PDF guides." + Examples)
         {
-            build, check, @new, AnalyzeCommand.Create(quiet, verbose, output, error),
+            build, check, @new, serve, AnalyzeCommand.Create(quiet, verbose, output, error),
         };
+        root.Options.Add(new System.CommandLine.Help.HelpOption());
+        root.Options.Add(new VersionOption());
         root.Options.Add(quiet);
         root.Options.Add(verbose);
 
@@ -132,6 +154,22 @@ public static class Cli
             },
             failure => error.WriteLine($"coursebuilder: build failed: {failure.Message}; waiting for the next change"),
             cancellation.Token).GetAwaiter().GetResult();
+        return ExitCode.Success;
+    }
+
+    private static int Serve(string contentDirectory, int? port, ConsoleReporter console, TextWriter output, TextWriter error)
+    {
+        using var cancellation = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancellation.Cancel(); };
+        using var server = new DevServer(contentDirectory, port ?? DevServer.DefaultPort, portIsDefault: port is null);
+        server.Built += result =>
+        {
+            console.PrintDiagnostics(result.Diagnostics, contentDirectory);
+            console.PrintBuildSummary(result, server.OutputDirectory);
+        };
+        server.BuildFailed += failure => error.WriteLine($"coursebuilder: build failed: {failure.Message}; waiting for the next change");
+        output.WriteLine($"serving {contentDirectory} at {server.Address} (LMS inspector: {server.Address}inspect/<module>/); press Ctrl+C to stop");
+        server.RunAsync(cancellation.Token).GetAwaiter().GetResult();
         return ExitCode.Success;
     }
 

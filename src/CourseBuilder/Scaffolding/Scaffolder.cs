@@ -18,7 +18,8 @@ public static partial class Scaffolder
         var folder = Path.Combine(modules, $"{NextNumber(Directory.GetDirectories(modules)):00}-{slug}");
         Directory.CreateDirectory(folder);
         var title = Title(name);
-        File.WriteAllText(Path.Combine(folder, CourseLoader.ModuleFile), $"""
+        var moduleFile = Path.Combine(folder, CourseLoader.ModuleFile);
+        File.WriteAllText(moduleFile, Modeline(contentDirectory, moduleFile, "module") + $"""
             title: {title}
             description: >
               One or two sentences on what this module covers and why it matters.
