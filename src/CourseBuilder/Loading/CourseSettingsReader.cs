@@ -32,10 +32,11 @@ internal static partial class CourseSettingsReader
         if (!LanguageTag().IsMatch(language))
             yaml.Error(DiagnosticCode.InvalidValue, "language", $"language '{language}' is not a BCP 47 tag such as 'en' or 'en-US'");
 
-        var pageSize = PageSize.A4;
+        var pageSize = DefaultPageSize(language);
         switch (yaml.String("page-size")?.ToLowerInvariant())
         {
-            case null or "a4": break;
+            case null: break;
+            case "a4": pageSize = PageSize.A4; break;
             case "letter" or "us-letter": pageSize = PageSize.Letter; break;
             case var other: yaml.Error(DiagnosticCode.InvalidValue, "page-size", $"page-size '{other}' must be A4 or Letter"); break;
         }
@@ -94,6 +95,10 @@ internal static partial class CourseSettingsReader
         return settings;
     }
 
+    /// <summary>Printers in the United States and Canada are loaded with Letter paper; elsewhere with A4.</summary>
+    private static PageSize DefaultPageSize(string language) =>
+        language.Equals("en-US", StringComparison.OrdinalIgnoreCase) || language.Equals("en-CA", StringComparison.OrdinalIgnoreCase)
+            ? PageSize.Letter : PageSize.A4;
 
     [GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
     private static partial Regex LanguageTag();

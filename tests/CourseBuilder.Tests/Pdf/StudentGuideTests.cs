@@ -148,7 +148,7 @@ public class StudentGuideTests
         Assert.Equal("en-US", Assert.IsType<StringToken>(Get(pdf, catalog, "Lang")).Data);
         var preferences = Assert.IsType<DictionaryToken>(Get(pdf, catalog, "ViewerPreferences"));
         Assert.True(Assert.IsType<BooleanToken>(Get(pdf, preferences, "DisplayDocTitle")).Data);
-        Assert.Equal(595, (int)pdf.GetPage(1).Width);
+        Assert.Equal(612, (int)pdf.GetPage(1).Width); // US Letter: the bundled course sets page-size: Letter
     }
 
     [Fact]
