@@ -83,6 +83,9 @@ public sealed partial class BundledCourseTests
         Assert.Equal(module.Objectives.Select(o => o.Id).Order(), policy.Blueprint.Keys.Order());
         var draw = policy.Blueprint.Values.Sum();
         Assert.True(draw >= 8, $"draw {draw}");
+        Assert.Equal(draw, module.Quiz.Draw);
+        Assert.Equal(policy.Blueprint.OrderBy(e => e.Key, StringComparer.Ordinal),
+            module.Quiz.Blueprint!.Entries.Select(e => KeyValuePair.Create(e.ObjectiveId, e.Count)).OrderBy(e => e.Key, StringComparer.Ordinal));
         Assert.True(module.Quiz.Pool.Count >= 2 * draw, $"pool {module.Quiz.Pool.Count} for draw {draw}");
         foreach (var objective in module.Objectives)
         {
