@@ -11,11 +11,16 @@ internal static partial class CourseSettingsReader
     public sealed record Settings(
         string Id, string Title, string? Subtitle, string Institution, string Language, string Version, DateOnly ReleaseDate,
         IReadOnlyList<string> Authors, int PassMark, int Attempts, PageSize PageSize, IReadOnlyList<OutputFormat> Outputs,
-        Theme Theme, bool AllowRawScripts, SourceLocation Location, SourceLocation LogoLocation);
+        Theme Theme, bool AllowRawScripts, SourceLocation Location, SourceLocation LogoLocation)
+    {
+        public ReviewLevel Review { get; init; } = ReviewLevel.Feedback;
+        public AnswerReveal RevealAnswers { get; init; } = AnswerReveal.AfterPassOrLast;
+        public Scorm12Outcome Scorm12Outcome { get; init; } = Scorm12Outcome.PassedFailed;
+    }
 
     private static readonly string[] Keys =
         ["id", "title", "subtitle", "institution", "language", "version", "release-date", "authors", "pass-mark",
-         "attempts", "page-size", "outputs", "allow-raw-scripts", "theme"];
+         "attempts", "page-size", "outputs", "allow-raw-scripts", "theme", "review", "reveal-answers", "scorm12-outcome"];
 
     public static Settings? Read(string path, DiagnosticBag diagnostics)
     {
@@ -32,10 +37,11 @@ internal static partial class CourseSettingsReader
         if (!LanguageTag().IsMatch(language))
             yaml.Error(DiagnosticCode.InvalidValue, "language", $"language '{language}' is not a BCP 47 tag such as 'en' or 'en-US'");
 
-        var pageSize = PageSize.A4;
+        var pageSize = DefaultPageSize(language);
         switch (yaml.String("page-size")?.ToLowerInvariant())
         {
-            case null or "a4": break;
+            case null: break;
+            case "a4": pageSize = PageSize.A4; break;
             case "letter" or "us-letter": pageSize = PageSize.Letter; break;
             case var other: yaml.Error(DiagnosticCode.InvalidValue, "page-size", $"page-size '{other}' must be A4 or Letter"); break;
         }
@@ -89,11 +95,20 @@ internal static partial class CourseSettingsReader
             theme,
             yaml.Bool("allow-raw-scripts") ?? false,
             yaml.Location,
-            logoLocation);
+            logoLocation)
+        {
+            Review = QuizPolicyReader.Review(yaml) ?? ReviewLevel.Feedback,
+            RevealAnswers = QuizPolicyReader.RevealAnswers(yaml) ?? AnswerReveal.AfterPassOrLast,
+            Scorm12Outcome = QuizPolicyReader.Scorm12Outcome(yaml) ?? Scorm12Outcome.PassedFailed,
+        };
         yaml.WarnUnknownKeys(Keys);
         return settings;
     }
 
+    /// <summary>Printers in the United States and Canada are loaded with Letter paper; elsewhere with A4.</summary>
+    private static PageSize DefaultPageSize(string language) =>
+        language.Equals("en-US", StringComparison.OrdinalIgnoreCase) || language.Equals("en-CA", StringComparison.OrdinalIgnoreCase)
+            ? PageSize.Letter : PageSize.A4;
 
     [GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
     private static partial Regex LanguageTag();
