@@ -49,6 +49,17 @@ internal sealed partial class DocumentChecker
         NormalizeHeadingLevels(document);
         foreach (var node in document.Descendants())
         {
+            // Markdown's {name=value} attributes reach the page as HTML attributes: same policy as raw HTML.
+            if (!_allowScripts && node.TryGetAttributes()?.Properties is { } properties)
+                foreach (var property in properties)
+                    if (RawHtmlPolicy.AttributeViolation(property.Key, property.Value ?? "") is { } problem)
+                        _diagnostics.Error(DiagnosticCode.UnsafeHtml, At(node), problem.Replace("raw HTML has", "the {…} attributes have").Replace("raw HTML contains", "the {…} attributes contain"));
+            if (node is DirectiveBlock { Closed: false } unclosedDirective)
+                _diagnostics.Error(DiagnosticCode.UnclosedDirective, At(unclosedDirective),
+                    $"'::: {unclosedDirective.Name}' is never closed: end it with a line holding only ':::' (without it, the block takes in everything after it)");
+            else if (node is CustomContainer { ClosingFencedCharCount: 0 } unclosedContainer)
+                _diagnostics.Error(DiagnosticCode.UnclosedDirective, At(unclosedContainer),
+                    $"'::: {unclosedContainer.Info}' is never closed: end it with a line holding only ':::'");
             switch (node)
             {
                 case QuestionBlock question:
@@ -57,6 +68,8 @@ internal sealed partial class DocumentChecker
                 case ReflectionBlock reflection:
                     _reflections++;
                     reflection.Id = reflection.Attributes["id"] ?? $"{_pageId}-{_reflections}";
+                    if (!Ids.IsValid(reflection.Id))
+                        _diagnostics.Error(DiagnosticCode.InvalidId, At(reflection), $"reflection id '{reflection.Id}' must start with a letter and use only letters, digits, '-' and '_'");
                     if (reflection.Attributes["lines"] is { } lines)
                     {
                         if (int.TryParse(lines, out var n) && n is >= 1 and <= 40) reflection.Lines = n;
@@ -121,11 +134,13 @@ internal sealed partial class DocumentChecker
             return;
         }
         if (ResolveLocal(url, at, "image") is not { } relative) return;
-        if (!File.Exists(Path.Combine(_contentDirectory, relative)))
+        var full = Path.Combine(_contentDirectory, relative);
+        if (!File.Exists(full) && InputFiles.KindOf(full) is InputFiles.Kind.Missing or InputFiles.Kind.Folder)
         {
             _diagnostics.Error(DiagnosticCode.MissingImage, at, $"image '{url}' not found");
             return;
         }
+        if (!ImageFiles.Check(full, url, at, _diagnostics)) return;
         image.Url = relative;
         Assets.Add(relative);
     }
@@ -135,7 +150,7 @@ internal sealed partial class DocumentChecker
         var url = link.Url ?? "";
         var at = At(link);
         if (url.Length == 0 || url.StartsWith('#')) return;
-        if (HasScheme(url))
+        if (HasScheme(url) || RawHtmlPolicy.IsScriptUrl(url))
         {
             CheckUrlScheme(url, at);
             return;
@@ -159,14 +174,15 @@ internal sealed partial class DocumentChecker
             _diagnostics.Error(DiagnosticCode.MissingLinkTarget, at, $"'{filePart}' is not a lesson of this module; link to lessons of the same module only");
             return;
         }
+        if (!InputFiles.IsUsableAsset(full, at, _diagnostics)) return;
         link.Url = relative + (hash >= 0 ? url[hash..] : "");
         Assets.Add(relative);
     }
 
     private void CheckUrlScheme(string url, SourceLocation at)
     {
-        if (!_allowScripts && url.TrimStart().StartsWith("javascript:", StringComparison.OrdinalIgnoreCase))
-            _diagnostics.Error(DiagnosticCode.UnsafeHtml, at, "'javascript:' links are not allowed (set allow-raw-scripts: true in course.yml to allow them)");
+        if (!_allowScripts && RawHtmlPolicy.Scheme(url) is { } scheme)
+            _diagnostics.Error(DiagnosticCode.UnsafeHtml, at, $"'{scheme}' links are not allowed (set allow-raw-scripts: true in course.yml to allow them)");
     }
 
     /// <summary>Content-relative path with '/' separators, or null (reported) when it escapes the content folder.</summary>
@@ -180,18 +196,20 @@ internal sealed partial class DocumentChecker
             _diagnostics.Error(DiagnosticCode.PathOutsideContent, at, $"{what} '{url}' resolves outside the content folder");
             return null;
         }
+        // Judged again with symbolic links resolved, or a link in the content folder would ship any file on the machine.
+        if (!InputFiles.IsInside(full, root))
+        {
+            _diagnostics.Error(DiagnosticCode.PathOutsideContent, at,
+                $"{what} '{url}' is a symbolic link (or inside one) that leads outside the content folder; copy the file into the content folder instead");
+            return null;
+        }
         return Path.GetRelativePath(root, full).Replace(Path.DirectorySeparatorChar, '/');
     }
 
     private void CheckRawHtml(string html, SourceLocation at)
     {
-        if (_allowScripts) return;
-        if (ScriptTag().IsMatch(html))
-            _diagnostics.Error(DiagnosticCode.UnsafeHtml, at, "raw HTML contains <script>; scripts are not allowed (set allow-raw-scripts: true in course.yml to allow them)");
-        else if (EventAttribute().Match(html) is { Success: true } m)
-            _diagnostics.Error(DiagnosticCode.UnsafeHtml, at, $"raw HTML has an event handler attribute '{m.Groups[1].Value}='; scripts are not allowed (set allow-raw-scripts: true in course.yml to allow them)");
-        else if (JavascriptUrl().IsMatch(html))
-            _diagnostics.Error(DiagnosticCode.UnsafeHtml, at, "raw HTML contains a 'javascript:' URL; scripts are not allowed (set allow-raw-scripts: true in course.yml to allow them)");
+        if (!_allowScripts && RawHtmlPolicy.Violation(html) is { } problem)
+            _diagnostics.Error(DiagnosticCode.UnsafeHtml, at, problem);
     }
 
     private static bool HasScheme(string url) => UrlScheme().IsMatch(url);
@@ -200,13 +218,4 @@ internal sealed partial class DocumentChecker
 
     [GeneratedRegex(@"^[a-zA-Z][a-zA-Z0-9+.-]*:")]
     private static partial Regex UrlScheme();
-
-    [GeneratedRegex(@"<\s*script\b", RegexOptions.IgnoreCase)]
-    private static partial Regex ScriptTag();
-
-    [GeneratedRegex(@"\s(on[a-z]+)\s*=", RegexOptions.IgnoreCase)]
-    private static partial Regex EventAttribute();
-
-    [GeneratedRegex(@"javascript\s*:", RegexOptions.IgnoreCase)]
-    private static partial Regex JavascriptUrl();
 }

@@ -13,6 +13,9 @@ internal static class ImageFiles
 {
     public const int MaxSvgDepth = 64;
 
+    private static readonly byte[] PngSignature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
+    private static readonly byte[] JpegEnd = [0xFF, 0xD9];
+
     /// <summary>False (reported at <paramref name="at"/>, or in the SVG file) when the image cannot be used.</summary>
     public static bool Check(string fullPath, string shownName, SourceLocation at, DiagnosticBag diagnostics)
     {
@@ -39,7 +42,7 @@ internal static class ImageFiles
 
     private static string? Png(byte[] b)
     {
-        if (!b.AsSpan().StartsWith([(byte)0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A])) return "is not a PNG file";
+        if (!b.AsSpan().StartsWith(PngSignature)) return "is not a PNG file";
         // The IEND chunk closes every complete PNG: its type and CRC are the file's last 8 bytes.
         return b.Length >= 20 && b.AsSpan(b.Length - 8, 4).SequenceEqual("IEND"u8) ? null : "is cut off (its PNG end marker is missing)";
     }
@@ -49,7 +52,7 @@ internal static class ImageFiles
         if (b.Length < 4 || b[0] != 0xFF || b[1] != 0xD8 || b[2] != 0xFF) return "is not a JPEG file";
         // The end-of-image marker; some cameras pad after it, so look near the end.
         var tail = b.AsSpan(Math.Max(2, b.Length - 64));
-        return tail.IndexOf([(byte)0xFF, (byte)0xD9]) >= 0 ? null : "is cut off (its JPEG end marker is missing)";
+        return tail.IndexOf(JpegEnd) >= 0 ? null : "is cut off (its JPEG end marker is missing)";
     }
 
     private static string? Gif(byte[] b)

@@ -139,6 +139,19 @@ public static class InputFiles
         }
     }
 
+    /// <summary>
+    /// True when a file the build will copy (an image, a linked handout) is a regular file within
+    /// the asset size limit; otherwise reports why not. Nothing is opened.
+    /// </summary>
+    public static bool IsUsableAsset(string path, SourceLocation at, DiagnosticBag diagnostics)
+    {
+        if (!Refuse(path, at, diagnostics)) return false;
+        var length = new FileInfo(path).Length;
+        if (length <= Current.AssetBytes) return true;
+        diagnostics.Error(DiagnosticCode.FileTooLarge, at, TooLarge(path, length, Current.AssetBytes));
+        return false;
+    }
+
     /// <summary>True when the entry is a regular file (links followed); otherwise reports why not.</summary>
     private static bool Refuse(string path, SourceLocation where, DiagnosticBag diagnostics)
     {

@@ -8,6 +8,9 @@ public static class SourceFile
 {
     private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    private static readonly byte[] Utf16Le = [0xFF, 0xFE];
+    private static readonly byte[] Utf16Be = [0xFE, 0xFF];
+
     public static string? ReadText(string path, DiagnosticBag diagnostics)
     {
         var bytes = InputFiles.ReadBytes(path, InputFiles.Current.TextBytes, diagnostics);
@@ -15,7 +18,7 @@ public static class SourceFile
         var start = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? 3 : 0;
         // NUL bytes are valid UTF-8 but never in a text file: UTF-16 or UTF-32 without a byte
         // order mark decodes "successfully" into text full of them.
-        if (bytes.AsSpan(start).Contains((byte)0) || bytes.AsSpan().StartsWith([(byte)0xFF, (byte)0xFE]) || bytes.AsSpan().StartsWith([(byte)0xFE, (byte)0xFF]))
+        if (bytes.AsSpan(start).Contains((byte)0) || bytes.AsSpan().StartsWith(Utf16Le) || bytes.AsSpan().StartsWith(Utf16Be))
         {
             diagnostics.Error(DiagnosticCode.InvalidUtf8, SourceLocation.File(path),
                 "file is not valid UTF-8: it looks saved as UTF-16 or UTF-32 (it holds NUL bytes or a UTF-16 byte order mark); save it as UTF-8");

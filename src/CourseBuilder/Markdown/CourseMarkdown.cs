@@ -70,6 +70,8 @@ public sealed class CourseMarkdown : IMarkdownExtension
     public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer)
     {
         if (renderer is not HtmlRenderer html) return;
+        html.ObjectRenderers.Replace<Markdig.Renderers.Html.Inlines.LinkInlineRenderer>(new ExternalLinkInlineRenderer());
+        html.ObjectRenderers.Replace<Markdig.Renderers.Html.Inlines.AutolinkInlineRenderer>(new ExternalAutolinkInlineRenderer());
         html.ObjectRenderers.AddIfNotAlready<QuestionHtmlRenderer>();
         html.ObjectRenderers.AddIfNotAlready<CalloutHtmlRenderer>();
         html.ObjectRenderers.AddIfNotAlready<ReflectionHtmlRenderer>();
