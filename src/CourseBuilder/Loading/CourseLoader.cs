@@ -118,15 +118,20 @@ public static partial class CourseLoader
     private static partial Regex NumberedName();
 
     /// <summary>"Café au lait" as "Cafe-au-lait": accents dropped, other characters as single dashes.</summary>
+    /// <remarks>By table, not Unicode decomposition: the tool runs with invariant globalization, where Normalize does not decompose.</remarks>
     private static string Slug(string name)
     {
         var sb = new System.Text.StringBuilder();
-        foreach (var c in name.Normalize(System.Text.NormalizationForm.FormD))
+        foreach (var c in name)
         {
-            if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark) continue;
-            if (char.IsAsciiLetterOrDigit(c) || c is '_' or '-') sb.Append(c);
+            if (c is >= '\u0300' and <= '\u036F') continue; // a combining accent, as macOS writes file names
+            var plain = Accented.IndexOf(c) is var i and >= 0 ? Unaccented[i] : c;
+            if (char.IsAsciiLetterOrDigit(plain) || plain is '_' or '-') sb.Append(plain);
             else if (sb.Length > 0 && sb[^1] != '-') sb.Append('-');
         }
         return sb.ToString().Trim('-');
     }
+
+    private const string Accented = "àáâãäåāăąçćčďèéêëēėęěìíîïīįłñńňòóôõöøōőŕřśšşťţùúûüūůűųýÿźżžÀÁÂÃÄÅĀĂĄÇĆČĎÈÉÊËĒĖĘĚÌÍÎÏĪĮŁÑŃŇÒÓÔÕÖØŌŐŔŘŚŠŞŤŢÙÚÛÜŪŮŰŲÝŸŹŻŽ";
+    private const string Unaccented = "aaaaaaaaacccdeeeeeeeeiiiiiilnnnoooooooorrsssttuuuuuuuuyyzzzAAAAAAAAACCCDEEEEEEEEIIIIIILNNNOOOOOOOORRSSSTTUUUUUUUUYYZZZ";
 }
