@@ -54,12 +54,8 @@ internal sealed partial class DocumentChecker
                 foreach (var property in properties)
                     if (RawHtmlPolicy.AttributeViolation(property.Key, property.Value ?? "") is { } problem)
                         _diagnostics.Error(DiagnosticCode.UnsafeHtml, At(node), problem.Replace("raw HTML has", "the {…} attributes have").Replace("raw HTML contains", "the {…} attributes contain"));
-            if (node is DirectiveBlock { Closed: false } unclosedDirective)
-                _diagnostics.Error(DiagnosticCode.UnclosedDirective, At(unclosedDirective),
-                    $"'::: {unclosedDirective.Name}' is never closed: end it with a line holding only ':::' (without it, the block takes in everything after it)");
-            else if (node is CustomContainer { ClosingFencedCharCount: 0 } unclosedContainer)
-                _diagnostics.Error(DiagnosticCode.UnclosedDirective, At(unclosedContainer),
-                    $"'::: {unclosedContainer.Info}' is never closed: end it with a line holding only ':::'");
+            if (node is DirectiveBlock { Closed: false } or CustomContainer { ClosingFencedCharCount: 0 })
+                ReportUnclosed((ContainerBlock)node);
             switch (node)
             {
                 case QuestionBlock question:
@@ -105,6 +101,33 @@ internal sealed partial class DocumentChecker
             }
         }
     }
+
+    /// <summary>
+    /// A block Markdig found no closing fence for. Inside another ::: block, the closing line it
+    /// lacks is really the outer block's: a ':::' line closes the outermost open block, so when
+    /// an author forgets the ':::' of one question, the next question opens inside it and its
+    /// ':::' closes the first. The error goes to the opening line of the block left open.
+    /// </summary>
+    private void ReportUnclosed(ContainerBlock block)
+    {
+        var outer = block.Parent;
+        while (outer is not null and not DirectiveBlock and not CustomContainer) outer = outer.Parent;
+        if (outer is null)
+        {
+            _diagnostics.Error(DiagnosticCode.UnclosedDirective, At(block),
+                $"'::: {FenceName(block)}' is never closed: end it with a line holding only ':::' (without it, the block takes in everything after it)");
+            return;
+        }
+        _diagnostics.Error(DiagnosticCode.UnclosedDirective, At(outer),
+            $"'::: {FenceName(outer)}' is not closed before '::: {FenceName(block)}' starts on line {block.Line + 1}, which went inside it: add a line holding only ':::' before line {block.Line + 1}");
+    }
+
+    private static string FenceName(Block block) => block switch
+    {
+        DirectiveBlock directive => directive.Name,
+        CustomContainer custom => custom.Info ?? "",
+        _ => "",
+    };
 
     /// <summary>The page's title is its h1, so the lesson's own headings start at h2.</summary>
     private static void NormalizeHeadingLevels(MarkdownDocument document)

@@ -52,7 +52,8 @@ internal static class MarkdownBounds
 
     private static int BlockDepth(Markdig.Syntax.MarkdownObject node)
     {
-        var depth = 0;
+        // Containers count, themselves included; a paragraph sits at its container's level.
+        var depth = node is ContainerBlock and not MarkdownDocument ? 1 : 0;
         for (var parent = (node as Block)?.Parent; parent is not null and not MarkdownDocument; parent = parent.Parent) depth++;
         return depth;
     }
