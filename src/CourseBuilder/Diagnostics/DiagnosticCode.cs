@@ -55,6 +55,7 @@ public sealed record DiagnosticCode(string Id, Severity DefaultSeverity, string 
     public static readonly DiagnosticCode UnreadableFile = new("CB0045", Severity.Error, "Not a readable regular file");
     public static readonly DiagnosticCode FileTooLarge = new("CB0046", Severity.Error, "File too large");
     public static readonly DiagnosticCode DamagedImage = new("CB0047", Severity.Error, "Image file is empty or damaged");
+    public static readonly DiagnosticCode UrlTooLong = new("CB0048", Severity.Error, "Link too long");
 
     // Raw HTML and syntax
     public static readonly DiagnosticCode UnsafeHtml = new("CB0050", Severity.Error, "Raw HTML with script");

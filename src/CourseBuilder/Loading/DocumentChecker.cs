@@ -86,8 +86,12 @@ internal sealed partial class DocumentChecker
                 case LinkInline { IsImage: true } image when image.Parent is not null:
                     CheckImage(image, PlainText.Of(image));
                     break;
+                case LinkInline link when IsTooLong(link.Url, At(link)):
+                    break;
                 case LinkInline link:
                     CheckLink(link);
+                    break;
+                case AutolinkInline autolink when IsTooLong(autolink.Url, At(autolink)):
                     break;
                 case AutolinkInline autolink:
                     CheckUrlScheme(autolink.Url, At(autolink));
@@ -144,8 +148,20 @@ internal sealed partial class DocumentChecker
             _diagnostics.Warning(DiagnosticCode.UnknownAttribute, At(block), $"unknown attribute '{key}' on ::: {block.Name}{Suggest.DidYouMean(key, known)}");
     }
 
+    /// <summary>Longer than any real address; the PDF guide would repeat it in a link on every line it fills.</summary>
+    public const int MaxUrlLength = 8192;
+
+    private bool IsTooLong(string? url, SourceLocation at)
+    {
+        if (url is null || url.Length <= MaxUrlLength) return false;
+        _diagnostics.Error(DiagnosticCode.UrlTooLong, at,
+            $"link is {url.Length:N0} characters long; links over {MaxUrlLength:N0} characters are refused (browsers and LMSs cut them), so shorten it");
+        return true;
+    }
+
     private void CheckImage(LinkInline image, string alt)
     {
+        if (IsTooLong(image.Url, At(image))) return;
         var at = At(image);
         if (string.IsNullOrWhiteSpace(alt))
             _diagnostics.Error(DiagnosticCode.ImageWithoutAlt, at, $"image '{image.Url}' has no alt text: write ![what it shows]({image.Url})");
