@@ -55,6 +55,7 @@ public static partial class CourseLoader
             : [];
         // Before any module is read: a pipe or a looping link must be reported, never opened.
         foreach (var folder in folders) InputFiles.CheckFolder(folder.Path, diagnostics);
+        if (Directory.Exists(Path.Combine(root, "templates"))) InputFiles.CheckFolder(Path.Combine(root, "templates"), diagnostics);
         if (folders.Count == 0)
             diagnostics.Error(DiagnosticCode.NoModules, SourceLocation.File(coursePath), $"no module folders found under '{ModulesFolder}/' (expected folders such as 'modules/01-introduction/')");
 
