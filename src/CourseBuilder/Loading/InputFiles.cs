@@ -237,7 +237,8 @@ public static class InputFiles
     private static string Reason(Exception e) => e switch
     {
         UnauthorizedAccessException => "permission denied",
-        _ => e.Message,
+        // .NET appends " : 'full path'" to system errors; the diagnostic names the file already.
+        _ => e.Message.IndexOf(" : '", StringComparison.Ordinal) is var cut and > 0 ? e.Message[..cut] : e.Message,
     };
 
     // File types as .NET's own native shim reports them (the PAL values, the same on every Unix).
