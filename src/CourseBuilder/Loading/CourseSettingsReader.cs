@@ -20,7 +20,8 @@ internal static partial class CourseSettingsReader
 
     private static readonly string[] Keys =
         ["id", "title", "subtitle", "institution", "language", "version", "release-date", "authors", "pass-mark",
-         "attempts", "page-size", "outputs", "allow-raw-scripts", "theme", "review", "reveal-answers", "scorm12-outcome"];
+         "attempts", "page-size", "outputs", "allow-raw-scripts", "theme", "review", "reveal-answers", "scorm12-outcome",
+         "max-file-size", "max-asset-size"];
 
     public static Settings? Read(string path, DiagnosticBag diagnostics)
     {
@@ -28,6 +29,9 @@ internal static partial class CourseSettingsReader
         if (text is null) return null;
         var yaml = YamlMap.Parse(text, path, 0, diagnostics);
         if (yaml is null) return null;
+        // Limits for every file read after this one, in megabytes.
+        InputFiles.Use(new InputFiles.Limits(
+            (yaml.Int("max-file-size", 1, 1024) ?? 10) * 1048576L, (yaml.Int("max-asset-size", 1, 2047) ?? 20) * 1048576L));
 
         var id = yaml.String("id", required: true) ?? "course";
         if (!Ids.IsValid(id))

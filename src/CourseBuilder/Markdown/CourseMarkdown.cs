@@ -84,6 +84,9 @@ public sealed class CourseMarkdown : IMarkdownExtension
     public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer)
     {
         if (renderer is not HtmlRenderer html) return;
+        // Links to the web open in a new tab: inside an LMS frame they would navigate the course away.
+        html.ObjectRenderers.Replace<Markdig.Renderers.Html.Inlines.LinkInlineRenderer>(new ExternalLinkInlineRenderer());
+        html.ObjectRenderers.Replace<Markdig.Renderers.Html.Inlines.AutolinkInlineRenderer>(new ExternalAutolinkInlineRenderer());
         foreach (var syntax in Syntaxes)
             foreach (var syntaxRenderer in syntax.HtmlRenderers())
                 if (!html.ObjectRenderers.Any(r => r.GetType() == syntaxRenderer.GetType()))
