@@ -49,6 +49,9 @@ public static class OutputGuard
                 throw new UsageException($"cannot build into '{shown}': {parent} is a file, not a folder");
             if (Directory.Exists(parent)) break;
         }
+        // Checked again under the lock; refusing here already means nothing is created beside a
+        // folder that is not CourseBuilder's.
+        CheckOwned(output, shown);
         return output;
     }
 
