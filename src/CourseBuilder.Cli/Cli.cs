@@ -161,7 +161,8 @@ public static class Cli
         }
         catch (Exception ex)
         {
-            if (ex is AggregateException { InnerExceptions.Count: 1 } aggregate) ex = aggregate.InnerException!;
+            // Parallel jobs failing alike give one aggregate; the first failure is the one to read.
+            if (ex is AggregateException aggregate && aggregate.Flatten().InnerExceptions is [var first, ..]) ex = first;
             while (ex is TypeInitializationException { InnerException: { } inner }) ex = inner;
             error.WriteLine($"coursebuilder: internal error: {ex.GetType().Name}: {ex.Message}" + (verbose ? "" : " (run with --verbose for details)"));
             if (verbose) error.WriteLine(ex.ToString());

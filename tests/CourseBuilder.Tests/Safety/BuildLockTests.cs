@@ -41,7 +41,7 @@ public sealed class BuildLockTests : IDisposable
     }
 
     [Fact]
-    public void TwoCliProcessesAtOnceBothSucceedAndEveryReportedArtifactExists()
+    public async Task TwoCliProcessesAtOnceBothSucceedAndEveryReportedArtifactExists()
     {
         using var first = Start(_temp.Path, null, "build", _content, "--out", _output, "--no-cache");
         using var second = Start(_temp.Path, null, "build", _content, "--out", _output, "--no-cache");
@@ -49,8 +49,8 @@ public sealed class BuildLockTests : IDisposable
         _ = first.StandardOutput.ReadToEndAsync();
         _ = second.StandardOutput.ReadToEndAsync();
         Assert.True(first.WaitForExit(TimeSpan.FromMinutes(3)) && second.WaitForExit(TimeSpan.FromMinutes(3)));
-        Assert.True(first.ExitCode == 0, errors[0].Result);
-        Assert.True(second.ExitCode == 0, errors[1].Result);
+        Assert.True(first.ExitCode == 0, await errors[0]);
+        Assert.True(second.ExitCode == 0, await errors[1]);
         AssertReportMatchesDisk(_output);
         Assert.Equal(["lock"], Directory.GetFileSystemEntries(WorkFolder).Select(Path.GetFileName));
     }
