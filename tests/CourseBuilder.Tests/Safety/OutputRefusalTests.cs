@@ -162,4 +162,33 @@ public sealed class OutputRefusalTests
         Assert.Equal("no space left on the disk: /dev/full", FileSystemFailure.Describe(new AggregateException(new InvalidOperationException("x"), full)));
         Assert.Null(FileSystemFailure.Describe(new InvalidOperationException("a bug")));
     }
+
+    [Fact]
+    public async Task AContentFileThatCannotBeReadIsNamedNotAnInternalFailure()
+    {
+        // chmod does not stop root, so as root the real CLI runs as the user nobody
+        // (runuser); as any other user it runs as that user.
+        using var temp = new TempDir("refuse");
+        var content = temp.CopyFrom(TestPaths.ValidCourse);
+        var lesson = Path.Combine(content, "modules", "02-more", "01-only.md");
+        foreach (var entry in Directory.EnumerateFileSystemEntries(temp.Path, "*", SearchOption.AllDirectories).Append(temp.Path))
+            File.SetUnixFileMode(entry, Directory.Exists(entry) ? (UnixFileMode)0b111_111_111 : (UnixFileMode)0b110_110_110);
+        File.SetUnixFileMode(lesson, UnixFileMode.None);
+        var cli = new[] { "dotnet", Path.Combine(AppContext.BaseDirectory, "CourseBuilder.Cli.dll"), "build", content, "--out", temp.Sub("out") };
+        var asRoot = Environment.UserName == "root";
+        var info = new System.Diagnostics.ProcessStartInfo(asRoot ? "runuser" : cli[0])
+        {
+            RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = temp.Path,
+        };
+        foreach (var arg in asRoot ? ["-u", "nobody", "--", "env", $"HOME={temp.Path}", $"DOTNET_CLI_HOME={temp.Path}", .. cli] : cli[1..])
+            info.ArgumentList.Add(arg);
+        using var process = System.Diagnostics.Process.Start(info)!;
+        var error = process.StandardError.ReadToEndAsync();
+        _ = process.StandardOutput.ReadToEndAsync();
+        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(3)));
+
+        Assert.Equal(ExitCode.FileSystemFailure, process.ExitCode);
+        Assert.Equal($"coursebuilder: permission denied: {lesson}", (await error).Trim());
+        Assert.False(Directory.Exists(temp.Sub("out")));
+    }
 }
