@@ -164,6 +164,7 @@ public sealed class OutputRefusalTests
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public async Task AContentFileThatCannotBeReadIsNamedNotAnInternalFailure()
     {
         // chmod does not stop root, so as root the real CLI runs as the user nobody
