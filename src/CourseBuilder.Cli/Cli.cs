@@ -15,6 +15,8 @@ public static class ExitCode
     public const int AuthorErrors = 1;
     public const int UsageError = 2;
     public const int InternalFailure = 3;
+    /// <summary>The file system refused: permission denied, read-only, disk full, a path too long.</summary>
+    public const int FileSystemFailure = 4;
 }
 
 /// <summary>The <c>coursebuilder</c> command: a thin shell over the library's build pipeline.</summary>
@@ -54,8 +56,9 @@ public static class Cli
         var module = new Option<string?>("--module", "-m") { Description = "Build only the module with this id." };
         var watch = new Option<bool>("--watch", "-w") { Description = "Rebuild whenever a file under the content folder changes (Ctrl+C to stop)." };
         var noCache = new Option<bool>("--no-cache") { Description = "Rebuild every artifact, even those whose inputs did not change." };
+        var noWait = new Option<bool>("--no-wait") { Description = "If another build is writing the same output folder, stop (exit 2) instead of waiting for it." };
 
-        var build = new Command("build", "Build SCORM packages, the HTML player and PDF guides.") { content, outDir, format, module, watch, noCache };
+        var build = new Command("build", "Build SCORM packages, the HTML player and PDF guides.") { content, outDir, format, module, watch, noCache, noWait };
         build.SetAction(parse => Guard(parse.GetValue(verbose), error, () =>
         {
             var formats = parse.GetValue(format) is { Length: > 0 } names
@@ -63,10 +66,11 @@ public static class Cli
                 : null;
             var console = new ConsoleReporter(output, error, parse.GetValue(quiet), parse.GetValue(verbose));
             var contentDir = parse.GetValue(content)!;
+            var options = new BuildOptions(contentDir, parse.GetValue(outDir)!, formats, parse.GetValue(module),
+                UseCache: !parse.GetValue(noCache), Wait: !parse.GetValue(noWait), Notice: notice => error.WriteLine($"coursebuilder: {notice}"));
             if (parse.GetValue(watch))
-                return Watch(new BuildOptions(contentDir, parse.GetValue(outDir)!, formats, parse.GetValue(module), UseCache: !parse.GetValue(noCache)), console, error);
-            var result = console.RunWithProgress(progress => CourseBuild.Run(new BuildOptions(
-                contentDir, parse.GetValue(outDir)!, formats, parse.GetValue(module), progress, UseCache: !parse.GetValue(noCache))));
+                return Watch(options, console, error);
+            var result = console.RunWithProgress(progress => CourseBuild.Run(options with { Progress = progress }));
             console.PrintDiagnostics(result.Diagnostics, contentDir);
             console.PrintBuildSummary(result, parse.GetValue(outDir)!);
             return result.Succeeded ? ExitCode.Success : ExitCode.AuthorErrors;
@@ -173,7 +177,10 @@ public static class Cli
         return ExitCode.Success;
     }
 
-    /// <summary>Maps failures to exit codes: usage problems to 2, anything unexpected to 3 with a one-line message.</summary>
+    /// <summary>
+    /// Maps failures to exit codes, each with one line: usage problems and refusals to 2, what
+    /// the file system refused to 4 (naming the path), anything unexpected to 3.
+    /// </summary>
     internal static int Guard(bool verbose, TextWriter error, Func<int> action)
     {
         try
@@ -185,9 +192,16 @@ public static class Cli
             error.WriteLine($"coursebuilder: {(ex as UsageException ?? (UsageException)ex.InnerException!).Message}");
             return ExitCode.UsageError;
         }
+        catch (Exception ex) when (FileSystemFailure.Describe(ex) is { } failure)
+        {
+            error.WriteLine($"coursebuilder: {failure}");
+            if (verbose) error.WriteLine(ex.ToString());
+            return ExitCode.FileSystemFailure;
+        }
         catch (Exception ex)
         {
-            if (ex is AggregateException { InnerExceptions.Count: 1 } aggregate) ex = aggregate.InnerException!;
+            // Parallel jobs failing alike give one aggregate; the first failure is the one to read.
+            if (ex is AggregateException aggregate && aggregate.Flatten().InnerExceptions is [var first, ..]) ex = first;
             while (ex is TypeInitializationException { InnerException: { } inner }) ex = inner;
             error.WriteLine($"coursebuilder: internal error: {ex.GetType().Name}: {ex.Message}" + (verbose ? "" : " (run with --verbose for details)"));
             if (verbose) error.WriteLine(ex.ToString());
