@@ -8,6 +8,9 @@ public static class ArtifactKind
     public const string Scorm2004 = "scorm2004";
     public const string PdfStudent = "pdf-student";
     public const string PdfFacilitator = "pdf-facilitator";
+    public const string CommonCartridge = "cc";
+    public const string CanvasQti = "qti";
+    public const string MoodleXml = "moodle-xml";
 }
 
 /// <summary>One file the build wrote. <see cref="ModuleId"/> is null for whole-course artifacts.</summary>
