@@ -41,6 +41,10 @@ public sealed record DiagnosticCode(string Id, Severity DefaultSeverity, string 
     public static readonly DiagnosticCode UndefinedObjective = new("CB0031", Severity.Error, "Objective referenced but not defined");
     public static readonly DiagnosticCode UnassessedObjective = new("CB0032", Severity.Warning, "Objective not assessed by any graded question");
     public static readonly DiagnosticCode QuizWithoutQuestions = new("CB0033", Severity.Error, "Quiz has no questions");
+    public static readonly DiagnosticCode BlueprintUnknownObjective = new("CB0034", Severity.Error, "Blueprint names an objective that is not this module's");
+    public static readonly DiagnosticCode BlueprintExceedsPool = new("CB0035", Severity.Error, "Blueprint asks for more items of an objective than the pool holds");
+    public static readonly DiagnosticCode BlueprintDrawMismatch = new("CB0036", Severity.Error, "Blueprint total differs from draw");
+    public static readonly DiagnosticCode BlueprintNeverDraws = new("CB0037", Severity.Warning, "Blueprint never draws some pool questions");
 
     // Images, links and assets
     public static readonly DiagnosticCode MissingImage = new("CB0040", Severity.Error, "Image not found");
