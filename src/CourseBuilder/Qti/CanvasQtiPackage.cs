@@ -105,13 +105,29 @@ public static class CanvasQtiPackage
                 E("points_possible", points.ToString(CultureInfo.InvariantCulture)),
                 // Canvas: -1 is unlimited; CourseBuilder: 0 is.
                 E("allowed_attempts", (attempts == 0 ? -1 : attempts).ToString(CultureInfo.InvariantCulture)),
-                E("show_correct_answers", "true"),
-                // Canvas cannot reveal answers "after a pass"; after the last attempt is the closest it has.
-                E("show_correct_answers_last_attempt", attempts > 0 ? "true" : "false"),
+                E("hide_results", HideResults(module.Review(course), attempts)),
+                E("show_correct_answers", ShowAnswers(module.RevealAnswers(course), attempts) ? "true" : "false"),
+                E("show_correct_answers_last_attempt", module.RevealAnswers(course) != AnswerReveal.Always && attempts > 0 ? "true" : "false"),
                 E("one_question_at_a_time", "false"),
                 E("cant_go_back", "false"),
                 E("available", "false")));
     }
+
+    /// <summary>
+    /// Canvas shows correct answers always, after the last attempt, or never; it cannot wait for
+    /// a pass. "After a pass or the last attempt" therefore becomes "after the last attempt", and
+    /// with unlimited attempts, where there is no last one, the answers stay hidden.
+    /// </summary>
+    public static bool ShowAnswers(AnswerReveal reveal, int attempts) => reveal switch
+    {
+        AnswerReveal.Always => true,
+        AnswerReveal.Never => false,
+        _ => attempts > 0,
+    };
+
+    /// <summary>review: score hides the item results (until the last attempt, when there is one); other levels show them.</summary>
+    public static string HideResults(ReviewLevel review, int attempts) =>
+        review != ReviewLevel.Score ? "" : attempts > 0 ? "until_after_last_attempt" : "always";
 
     /// <summary>quiz.md's text around the questions: what the player shows on the quiz's start page.</summary>
     public static IEnumerable<Markdig.Syntax.Block> QuizIntroduction(Quiz quiz) =>

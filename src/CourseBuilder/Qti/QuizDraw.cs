@@ -8,8 +8,9 @@ public sealed record DrawGroup(string Id, string Title, string? ObjectiveId, IRe
 
 /// <summary>
 /// How a quiz's attempt is drawn, as the LMS formats express it: question groups (Canvas) or
-/// random questions per category (Moodle). Without a blueprint it is one group, the whole pool
-/// with the quiz's draw.
+/// random questions per category (Moodle). With a blueprint, one group per objective with the
+/// blueprint's count (<see cref="BlueprintPlan.Resolve"/>, as the player draws); without, one
+/// group, the whole pool with the quiz's draw.
 /// </summary>
 public static class QuizDraw
 {
@@ -19,6 +20,13 @@ public static class QuizDraw
     public static IReadOnlyList<DrawGroup> Groups(Module module)
     {
         if (module.Quiz is not { } quiz) return [];
+        if (BlueprintPlan.Resolve(quiz) is { } plan)
+            return plan.Select(entry => new DrawGroup(
+                $"{module.Id}-{entry.ObjectiveId}",
+                module.Objectives.FirstOrDefault(o => o.Id == entry.ObjectiveId)?.Text ?? entry.ObjectiveId,
+                entry.ObjectiveId,
+                quiz.Pool.Where(q => q.ObjectiveId == entry.ObjectiveId).ToList(),
+                entry.Count)).ToList();
         return [new DrawGroup($"{module.Id}-pool", quiz.Title, null, quiz.Pool, Math.Min(quiz.Draw, quiz.Pool.Count))];
     }
 
