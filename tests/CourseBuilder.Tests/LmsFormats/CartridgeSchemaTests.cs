@@ -1,3 +1,4 @@
+using CourseBuilder.Tests.Support;
 using CourseBuilder.Build;
 
 namespace CourseBuilder.Tests.LmsFormats;
@@ -46,5 +47,51 @@ public sealed class CartridgeSchemaTests(LmsFormatsBuild build) : IClassFixture<
         }
         // Five modules with a quiz: five in the course's cartridge and one in each module's.
         Assert.Equal(10, count);
+    }
+}
+
+/// <summary>The small fixture course: a module without a quiz, a figure, and --module.</summary>
+public sealed class FixtureCartridgeTests
+{
+    [Fact]
+    public void A_module_build_gives_that_module_cartridge_and_quiz_zip_and_no_course_bank()
+    {
+        using var dir = new Support.TempDir("lms-fixture");
+        var result = CourseBuild.Run(new BuildOptions(Support.TestPaths.ValidCourse, dir.Sub("out"),
+            [Model.OutputFormat.CommonCartridge, Model.OutputFormat.CanvasQti, Model.OutputFormat.MoodleXml], ModuleId: "basics", UseCache: false));
+        Assert.True(result.Succeeded);
+        Assert.Equal(["cc/fixture-course-basics-cc.imscc", "qti/fixture-course-basics-qti.zip"], result.Artifacts.Select(a => a.Path));
+    }
+
+    [Fact]
+    public void A_course_with_a_module_without_quiz_and_a_figure_gives_valid_cartridges()
+    {
+        using var dir = new Support.TempDir("lms-fixture");
+        var result = CourseBuild.Run(new BuildOptions(Support.TestPaths.ValidCourse, dir.Sub("out"),
+            [Model.OutputFormat.CommonCartridge], UseCache: false));
+        Assert.True(result.Succeeded);
+        Assert.Equal(3, result.Artifacts.Count);
+        foreach (var artifact in result.Artifacts)
+        {
+            using var zip = System.IO.Compression.ZipFile.OpenRead(Path.Combine(dir.Sub("out"), artifact.Path));
+            using var manifest = new MemoryStream();
+            zip.GetEntry("imsmanifest.xml")!.Open().CopyTo(manifest);
+            var errors = CartridgeSchemas.ValidateManifest(manifest.ToArray());
+            Assert.True(errors.Count == 0, $"{artifact.Path}: {string.Join("\n", errors)}");
+        }
+    }
+
+    [Fact]
+    public void The_validators_reject_what_the_profile_forbids()
+    {
+        // A section with no item: the CC profile wants at least one. Proves the schemas are loaded, not skipped.
+        var bad = """
+            <questestinterop xmlns="http://www.imsglobal.org/xsd/ims_qtiasiv1p2">
+              <assessment ident="a" title="t"><section ident="s"/></assessment>
+            </questestinterop>
+            """u8.ToArray();
+        Assert.NotEmpty(CartridgeSchemas.ValidateAssessment(bad));
+        var badManifest = """<manifest xmlns="http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1" identifier="m"><resources/></manifest>"""u8.ToArray();
+        Assert.NotEmpty(CartridgeSchemas.ValidateManifest(badManifest));
     }
 }
