@@ -104,6 +104,6 @@ public static class CommonCartridgePackage
                         QtiItem.Field("cc_maxattempts", attempts == 0 ? "unlimited" : attempts.ToString(CultureInfo.InvariantCulture))),
                     new XElement(ns + "section",
                         new XAttribute("ident", $"{QuizFolder(module)}-section"),
-                        quiz.Pool.Select(q => QtiItem.Create(q, QtiFlavor.CommonCartridge, QuizDraw.PointsPerQuestion))))));
+                        quiz.Pool.Select(q => QtiItem.Create(q, QtiFlavor.CommonCartridge, QuizDraw.PointsPerQuestion, quiz.Shuffle))))));
     }
 }

@@ -74,7 +74,8 @@ public static class MoodleXmlBank
         }
         question.Add(
             new XElement("single", q.Type == QuestionType.Single ? "true" : "false"),
-            new XElement("shuffleanswers", shuffle ? "true" : "false"),
+            // Moodle shuffles all answers or none: a pinned choice ("None of these") keeps the authored order.
+            new XElement("shuffleanswers", shuffle && !q.Choices.Any(c => c.Pinned) ? "true" : "false"),
             new XElement("answernumbering", "abc"),
             new XElement("showstandardinstruction", "0"));
         foreach (var choice in q.Choices)

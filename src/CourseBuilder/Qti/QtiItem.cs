@@ -36,7 +36,8 @@ public static class QtiItem
 
     public static string FeedbackIdent(Question q, Choice choice) => ChoiceIdent(q, choice) + "_fb";
 
-    public static XElement Create(Question q, QtiFlavor flavor, int points)
+    /// <param name="shuffle">Let the LMS shuffle the choices; pinned choices keep their place (rshuffle="No").</param>
+    public static XElement Create(Question q, QtiFlavor flavor, int points, bool shuffle = false)
     {
         var item = new XElement(Ns + "item", new XAttribute("ident", q.Id), new XAttribute("title", q.Id),
             new XElement(Ns + "itemmetadata", new XElement(Ns + "qtimetadata", Metadata(q, flavor, points))),
@@ -46,8 +47,10 @@ public static class QtiItem
                     new XAttribute("ident", ResponseId),
                     new XAttribute("rcardinality", q.Type == QuestionType.Multiple ? "Multiple" : "Single"),
                     new XElement(Ns + "render_choice",
+                        shuffle ? new XAttribute("shuffle", "Yes") : null,
                         q.Choices.Select(c => new XElement(Ns + "response_label",
                             new XAttribute("ident", ChoiceIdent(q, c)),
+                            shuffle && c.Pinned ? new XAttribute("rshuffle", "No") : null,
                             Material(LmsHtml.Inline(c.Text))))))),
             new XElement(Ns + "resprocessing",
                 new XElement(Ns + "outcomes",

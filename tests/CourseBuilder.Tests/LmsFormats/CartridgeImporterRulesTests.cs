@@ -154,7 +154,10 @@ public sealed class CartridgeImporterRulesTests(LmsFormatsBuild build) : IClassF
         // Question text: presentation/material/mattext.
         Assert.Contains(ImporterText.Normalize(q.StemText),
             ImporterText.Read(item.Element(Q + "presentation")!.Element(Q + "material")!.Element(Q + "mattext")!.Value));
-        var labels = item.Element(Q + "presentation")!.Element(Q + "response_lid")!.Element(Q + "render_choice")!.Elements(Q + "response_label").ToList();
+        var render = item.Element(Q + "presentation")!.Element(Q + "response_lid")!.Element(Q + "render_choice")!;
+        Assert.Equal("Yes", render.Attribute("shuffle")?.Value); // every bundled quiz has shuffle: true
+        var labels = render.Elements(Q + "response_label").ToList();
+        Assert.Equal(q.Choices.Select(c => c.Pinned ? "No" : null), labels.Select(l => l.Attribute("rshuffle")?.Value));
         var conditions = item.Element(Q + "resprocessing")!.Elements(Q + "respcondition").ToList();
         string? FirstVarequal(XElement c) => c.Element(Q + "conditionvar")!.Element(Q + "varequal")?.Value;
         string FeedbackText(string linkref) =>

@@ -105,7 +105,7 @@ public sealed class MoodleXmlTests(LmsFormatsBuild build) : IClassFixture<LmsFor
                     ImporterText.Read(answers[i].Element("feedback")!.Element("text")!.Value));
             }
             if (q.Type != QuestionType.TrueFalse)
-                Assert.Equal("true", element.Element("shuffleanswers")!.Value);
+                Assert.Equal(q.Choices.Any(c => c.Pinned) ? "false" : "true", element.Element("shuffleanswers")!.Value);
         }
     }
 
