@@ -114,3 +114,26 @@ public sealed class CanvasQtiTests(LmsFormatsBuild build) : IClassFixture<LmsFor
         }
     }
 }
+
+/// <summary>A quiz with a blueprint: one Canvas question group and one Moodle category per objective.</summary>
+public sealed class BlueprintDrawTests
+{
+    [Fact]
+    public void A_blueprint_becomes_one_group_per_objective_with_its_count()
+    {
+        using var dir = new Support.TempDir("lms-blueprint");
+        var content = dir.CopyFrom(Support.TestPaths.ValidCourse);
+        var quiz = Path.Combine(content, "modules", "01-basics", "quiz.md");
+        File.WriteAllText(quiz, File.ReadAllText(quiz).Replace("draw: 2\n", "draw: 2\nblueprint:\n  b-one: 1\n  b-two: 1\n", StringComparison.Ordinal));
+        var result = CourseBuild.Run(new BuildOptions(content, dir.Sub("out"), [OutputFormat.CanvasQti], UseCache: false));
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        using var zip = System.IO.Compression.ZipFile.OpenRead(Path.Combine(dir.Sub("out"), result.Artifacts.Single().Path));
+        using var stream = zip.GetEntry("fixture-course-basics-quiz/fixture-course-basics-quiz.xml")!.Open();
+        var groups = XDocument.Load(stream).Descendants(Q + "section").Where(s => s.Element(Q + "selection_ordering") is not null).ToList();
+        Assert.Equal(["basics-b-one", "basics-b-two"], groups.Select(g => g.Attribute("ident")!.Value));
+        Assert.Equal(["1", "1"], groups.Select(g => g.Descendants(Q + "selection_number").Single().Value));
+        Assert.Equal([new[] { "b-q1" }, ["b-q2", "b-q3"]], groups.Select(g => g.Elements(Q + "item").Select(i => i.Attribute("ident")!.Value).ToArray()));
+    }
+
+    private static readonly XNamespace Q = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2";
+}
