@@ -49,10 +49,10 @@ public static class Cli
         var outDir = new Option<string>("--out", "-o") { Description = "Where to write the outputs.", DefaultValueFactory = _ => "output" };
         var format = new Option<string[]>("--format", "-f")
         {
-            Description = "Outputs to build: html, scorm12, scorm2004, pdf (repeatable; default: course.yml's outputs).",
+            Description = "Outputs to build: html, scorm12, scorm2004, pdf, cc (Common Cartridge), qti (Canvas QTI), moodle-xml (repeatable; default: course.yml's outputs).",
             AllowMultipleArgumentsPerToken = true,
         };
-        format.AcceptOnlyFromAmong("html", "scorm12", "scorm2004", "pdf");
+        format.AcceptOnlyFromAmong("html", "scorm12", "scorm2004", "pdf", "cc", "qti", "moodle-xml");
         var module = new Option<string?>("--module", "-m") { Description = "Build only the module with this id." };
         var watch = new Option<bool>("--watch", "-w") { Description = "Rebuild whenever a file under the content folder changes (Ctrl+C to stop)." };
         var noCache = new Option<bool>("--no-cache") { Description = "Rebuild every artifact, even those whose inputs did not change." };

@@ -11,6 +11,9 @@ public static class ArtifactKind
     public const string Scorm2004 = "scorm2004";
     public const string PdfStudent = "pdf-student";
     public const string PdfFacilitator = "pdf-facilitator";
+    public const string CommonCartridge = "cc";
+    public const string CanvasQti = "qti";
+    public const string MoodleXml = "moodle-xml";
 
     /// <summary>The --format that builds artifacts of this kind; null for a kind this version does not know.</summary>
     public static OutputFormat? FormatOf(string kind) => kind switch
@@ -19,6 +22,9 @@ public static class ArtifactKind
         Scorm12 => OutputFormat.Scorm12,
         Scorm2004 => OutputFormat.Scorm2004,
         PdfStudent or PdfFacilitator => OutputFormat.Pdf,
+        CommonCartridge => OutputFormat.CommonCartridge,
+        CanvasQti => OutputFormat.CanvasQti,
+        MoodleXml => OutputFormat.MoodleXml,
         _ => null,
     };
 }

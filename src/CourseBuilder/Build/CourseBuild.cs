@@ -1,11 +1,14 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Security.Cryptography;
+using CourseBuilder.CommonCartridge;
 using CourseBuilder.Diagnostics;
 using CourseBuilder.Html;
 using CourseBuilder.Loading;
 using CourseBuilder.Model;
+using CourseBuilder.MoodleXml;
 using CourseBuilder.Pdf;
+using CourseBuilder.Qti;
 using CourseBuilder.Scorm;
 
 namespace CourseBuilder.Build;
@@ -191,6 +194,7 @@ public static class CourseBuild
                         ScormStage.Package(course, scope, files, ScormVersion.Scorm2004));
             });
         }
+        foreach (var job in LmsFormatJobs(course, scope, formats, name, size, Emit)) yield return job;
         if (formats.Contains(OutputFormat.Pdf))
         {
             // PDF layout costs far more per lesson than HTML: weight it so guides start first.
@@ -208,6 +212,22 @@ public static class CourseBuild
             yield return new BuildJob($"{name}: facilitator guide", size * 4, Facilitator);
         }
     }
+
+    /// <summary>The native LMS formats: a Common Cartridge per scope, a Canvas QTI zip per quiz, the Moodle XML bank of the course.</summary>
+    private static IEnumerable<BuildJob> LmsFormatJobs(Course course, Module? scope, IReadOnlyList<OutputFormat> formats, string name, int size,
+        Action<string, string, byte[]> emit)
+    {
+        if (formats.Contains(OutputFormat.CommonCartridge))
+            yield return new BuildJob($"{name}: common cartridge", size, () =>
+                emit(ArtifactKind.CommonCartridge, ArtifactPaths.Lms(course, scope, CommonCartridgePackage.FormatName, $"{CommonCartridgePackage.Extension}"),
+                    CommonCartridgePackage.Package(course, scope)));
+        if (formats.Contains(OutputFormat.CanvasQti) && scope is { Quiz: not null })
+            yield return new BuildJob($"{name}: canvas qti", 1, () =>
+                emit(ArtifactKind.CanvasQti, ArtifactPaths.Lms(course, scope, CanvasQtiPackage.FormatName, "zip"), CanvasQtiPackage.Package(course, scope)));
+        if (formats.Contains(OutputFormat.MoodleXml) && scope is null)
+            yield return new BuildJob($"{name}: moodle xml", size, () =>
+                emit(ArtifactKind.MoodleXml, ArtifactPaths.Lms(course, null, MoodleXmlBank.FormatName, "xml"), MoodleXmlBank.Create(course, course.Modules)));
+    }
 }
 
 /// <summary>Where each artifact lands under the output folder.</summary>
@@ -216,6 +236,9 @@ public static class ArtifactPaths
     public static string HtmlFolder(Module? module) => module is null ? "html/course" : $"html/modules/{module.Id}";
     public static string ScormZip(Course course, Module? module, string version) =>
         $"{version}/{course.Id}{(module is null ? "" : "-" + module.Id)}-{version}.zip";
+    /// <summary>cc/&lt;course&gt;[-&lt;module&gt;]-cc.imscc, qti/…-qti.zip, moodle-xml/&lt;course&gt;-moodle-xml.xml.</summary>
+    public static string Lms(Course course, Module? module, string format, string extension) =>
+        $"{format}/{course.Id}{(module is null ? "" : "-" + module.Id)}-{format}.{extension}";
     public static string Guide(Course course, Module? module, string audience) =>
         $"pdf/{course.Id}{(module is null ? "" : "-" + module.Id)}-{audience}-guide.pdf";
 }

@@ -5,7 +5,7 @@ namespace CourseBuilder.Model;
 public enum PageSize { A4, Letter }
 
 /// <summary>What a build can produce; course.yml's <c>outputs</c> and the CLI's <c>--format</c> choose among them.</summary>
-public enum OutputFormat { Html, Scorm12, Scorm2004, Pdf }
+public enum OutputFormat { Html, Scorm12, Scorm2004, Pdf, CommonCartridge, CanvasQti, MoodleXml }
 
 public enum QuizUnlock { Always, AllLessons }
 
@@ -20,6 +20,9 @@ public static class OutputFormats
             case "scorm12" or "scorm-1.2": format = OutputFormat.Scorm12; return true;
             case "scorm2004" or "scorm-2004": format = OutputFormat.Scorm2004; return true;
             case "pdf": format = OutputFormat.Pdf; return true;
+            case "cc" or "imscc" or "common-cartridge": format = OutputFormat.CommonCartridge; return true;
+            case "qti" or "canvas-qti": format = OutputFormat.CanvasQti; return true;
+            case "moodle-xml" or "moodlexml": format = OutputFormat.MoodleXml; return true;
             default: format = default; return false;
         }
     }

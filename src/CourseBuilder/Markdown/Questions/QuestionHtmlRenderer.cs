@@ -13,9 +13,21 @@ namespace CourseBuilder.Markdown.Questions;
 /// </summary>
 public sealed class QuestionHtmlRenderer : HtmlObjectRenderer<QuestionBlock>
 {
+    /// <summary>
+    /// For pages without script (LMS pages strip it, see CommonCartridge/): a knowledge check
+    /// becomes the question, its choices as a list, and a native &lt;details&gt; disclosure with
+    /// the answer, every choice's feedback and the explanation. Graded questions are left out.
+    /// </summary>
+    public bool WithoutScript { get; set; }
+
     protected override void Write(HtmlRenderer renderer, QuestionBlock block)
     {
         if (block.Model is not { } q) return;
+        if (WithoutScript)
+        {
+            if (!q.Graded) StaticQuestionHtml.Write(renderer, q);
+            return;
+        }
         var id = "q-" + q.Id;
         var kind = q.Graded ? "graded" : "check";
         renderer.EnsureLine();

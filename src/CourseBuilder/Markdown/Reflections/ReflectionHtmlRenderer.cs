@@ -5,10 +5,22 @@ namespace CourseBuilder.Markdown.Reflections;
 
 public sealed class ReflectionHtmlRenderer : HtmlObjectRenderer<ReflectionBlock>
 {
+    /// <summary>For pages without script: the prompt only, since nothing could keep what a text box holds.</summary>
+    public bool WithoutScript { get; set; }
+
     protected override void Write(HtmlRenderer renderer, ReflectionBlock block)
     {
         var id = "reflection-" + block.Id;
         renderer.EnsureLine();
+        if (WithoutScript)
+        {
+            renderer.Write("<div class=\"cb-reflection\">").WriteLine();
+            renderer.Write("<p><strong>Reflection</strong></p>").WriteLine();
+            renderer.WriteChildren(block);
+            renderer.Write("<p><em>Take a few minutes to write your answer for yourself. It is not collected or graded.</em></p>").WriteLine();
+            renderer.Write("</div>").WriteLine();
+            return;
+        }
         renderer.Write("<div class=\"cb-reflection\" data-reflection-id=\"").WriteEscape(block.Id).Write("\">").WriteLine();
         renderer.Write("<p class=\"cb-reflection__label\">Reflection</p>").WriteLine();
         renderer.Write("<div class=\"cb-reflection__prompt\" id=\"").WriteEscape(id).Write("-prompt\">").WriteLine();
