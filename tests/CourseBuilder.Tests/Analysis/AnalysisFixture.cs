@@ -18,6 +18,9 @@ public sealed class AnalysisFixture : IDisposable
     public static string Synthetic => Path.Combine(Folder, "synthetic.csv");
     public static string MoodleExport(string name) => Path.Combine(TestPaths.Fixtures, "lms-exports", name);
 
+    /// <summary>The bundled course as it was when the Moodle exports were made (its first edition): their question ids are its ids.</summary>
+    public static string ExportedCourse => Path.Combine(TestPaths.Fixtures, "lms-exports", "course-first-edition");
+
     public string Content { get; }
     public string Scratch(string name) => _temp.Sub(name);
 

@@ -60,7 +60,7 @@ public sealed class MoodleExportTests
         Assert.Equal(5, file.Rows);
         Assert.Empty(file.Answers);
 
-        var run = Analyzer.Run(new AnalyzeOptions(TestPaths.BundledContent, [AnalysisFixture.MoodleExport("moodle-scorm2004-module-interactions.tsv")], null, new AnalysisSettings()));
+        var run = Analyzer.Run(new AnalyzeOptions(AnalysisFixture.ExportedCourse, [AnalysisFixture.MoodleExport("moodle-scorm2004-module-interactions.tsv")], null, new AnalysisSettings()));
         Assert.True(run.Succeeded);
         var warning = Assert.Single(run.Diagnostics);
         Assert.Equal("CB0210", warning.Code);
@@ -71,7 +71,7 @@ public sealed class MoodleExportTests
     public void AnswersMapBackToTheBundledCoursesQuestionsWhateverTheDrawOrder()
     {
         var settings = new AnalysisSettings();
-        var run = Analyzer.Run(new AnalyzeOptions(TestPaths.BundledContent, [AnalysisFixture.MoodleExport("moodle-scorm12-module-interactions.tsv")], null, settings));
+        var run = Analyzer.Run(new AnalyzeOptions(AnalysisFixture.ExportedCourse, [AnalysisFixture.MoodleExport("moodle-scorm12-module-interactions.tsv")], null, settings));
         Assert.DoesNotContain(run.Diagnostics, d => d.Code is "CB0207" or "CB0208" or "CB0209" or "CB0211");
         var quiz = Assert.Single(run.Result!.Quizzes);
         Assert.Equal("voice", quiz.Module.Id);
@@ -82,7 +82,7 @@ public sealed class MoodleExportTests
         Assert.Equal(3, permanence.Responses);
         Assert.Equal(2 / 3.0, permanence.Difficulty, 6);        // b, a, b with key b
 
-        var all = Analyzer.Run(new AnalyzeOptions(TestPaths.BundledContent, [AnalysisFixture.MoodleExport("moodle-scorm12-module-interactions.tsv")], null, settings with { AllAttempts = true }));
+        var all = Analyzer.Run(new AnalyzeOptions(AnalysisFixture.ExportedCourse, [AnalysisFixture.MoodleExport("moodle-scorm12-module-interactions.tsv")], null, settings with { AllAttempts = true }));
         var again = all.Result!.Quizzes.Single().Items.Single(i => i.Question.Id == "m3-q-permanence");
         Assert.Equal(4, again.Responses);
         Assert.Equal(0.75, again.Difficulty, 6);                // fail's second attempt chose b
@@ -91,7 +91,7 @@ public sealed class MoodleExportTests
     [Fact]
     public void TheCourseExportCoversEveryModuleQuiz()
     {
-        var run = Analyzer.Run(new AnalyzeOptions(TestPaths.BundledContent, [AnalysisFixture.MoodleExport("moodle-scorm12-course-interactions.tsv")], null, new AnalysisSettings()));
+        var run = Analyzer.Run(new AnalyzeOptions(AnalysisFixture.ExportedCourse, [AnalysisFixture.MoodleExport("moodle-scorm12-course-interactions.tsv")], null, new AnalysisSettings()));
         Assert.True(run.Succeeded);
         Assert.Equal(5, run.Result!.Quizzes.Count);
         Assert.All(run.Result.Quizzes, q => Assert.Equal(2, q.Attempts));

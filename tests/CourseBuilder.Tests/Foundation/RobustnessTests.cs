@@ -57,7 +57,7 @@ public sealed class RobustnessTests
     [InlineData("modules/01-basics/01-first.md", "---\ntitle: x\n---\n- [x] outside a question\n\n::: reveal\n:::\n::: reflection lines=999\n:::\n",
         "modules/01-basics/01-first.md:8:1 CB0004")]
     [InlineData("course.yml", "\u0000\u0001binary",
-        "course.yml:1:2 CB0001")]
+        "course.yml:1:1 CB0005")]
     [InlineData("course.yml", "",
         "course.yml:1:1 CB0003|course.yml:1:1 CB0003")]
     public void OddInputsGiveTheirDiagnosticsNotExceptions(string relative, string text, string expected)
