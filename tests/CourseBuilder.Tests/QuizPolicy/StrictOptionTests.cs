@@ -1,7 +1,7 @@
 using CourseBuilder.Cli;
 using CourseBuilder.Tests.Support;
 
-namespace CourseBuilder.Tests.Quiz;
+namespace CourseBuilder.Tests.QuizPolicy;
 
 /// <summary><c>check --strict</c> and <c>build --strict</c>: warnings become errors with exit code 1, for CI.</summary>
 public sealed class StrictOptionTests

@@ -5,7 +5,7 @@ using CourseBuilder.Loading;
 using CourseBuilder.Model;
 using CourseBuilder.Tests.Support;
 
-namespace CourseBuilder.Tests.Quiz;
+namespace CourseBuilder.Tests.QuizPolicy;
 
 /// <summary>The quiz policy keys (blueprint, review, reveal-answers, scorm12-outcome): parsing, defaults and the player's data.</summary>
 public sealed class QuizPolicyTests
