@@ -4,6 +4,7 @@ using CourseBuilder.Diagnostics;
 using CourseBuilder.Loading;
 using CourseBuilder.Model;
 using CourseBuilder.Scaffolding;
+using CourseBuilder.Serve;
 
 namespace CourseBuilder.Cli;
 
@@ -14,6 +15,8 @@ public static class ExitCode
     public const int AuthorErrors = 1;
     public const int UsageError = 2;
     public const int InternalFailure = 3;
+    /// <summary>The file system refused: permission denied, read-only, disk full, a path too long.</summary>
+    public const int FileSystemFailure = 4;
 }
 
 /// <summary>The <c>coursebuilder</c> command: a thin shell over the library's build pipeline.</summary>
@@ -29,6 +32,9 @@ public static class Cli
           coursebuilder check                         report problems, write nothing
           coursebuilder new module "Patient privacy"  scaffold a module that passes check
           coursebuilder new lesson "Photos" --module patient-privacy
+          coursebuilder new course my-course          a course repository with CI, ready for git
+          coursebuilder serve                         preview at http://127.0.0.1:4173/, reloading on save
+          coursebuilder analyze --results moodle-report.txt   item analysis of quiz results
         """;
 
     public static int Run(string[] args, TextWriter? stdout = null, TextWriter? stderr = null)
@@ -50,9 +56,10 @@ public static class Cli
         var module = new Option<string?>("--module", "-m") { Description = "Build only the module with this id." };
         var watch = new Option<bool>("--watch", "-w") { Description = "Rebuild whenever a file under the content folder changes (Ctrl+C to stop)." };
         var noCache = new Option<bool>("--no-cache") { Description = "Rebuild every artifact, even those whose inputs did not change." };
+        var noWait = new Option<bool>("--no-wait") { Description = "If another build is writing the same output folder, stop (exit 2) instead of waiting for it." };
         var strict = new Option<bool>("--strict") { Description = "Treat warnings as errors (exit 1), for a course repository's CI." };
 
-        var build = new Command("build", "Build SCORM packages, the HTML player and PDF guides.") { content, outDir, format, module, watch, noCache, strict };
+        var build = new Command("build", "Build SCORM packages, the HTML player and PDF guides.") { content, outDir, format, module, watch, noCache, noWait, strict };
         build.SetAction(parse => Guard(parse.GetValue(verbose), error, () =>
         {
             var formats = parse.GetValue(format) is { Length: > 0 } names
@@ -66,10 +73,11 @@ public static class Cli
                 console.PrintBuildSummary(blocked, parse.GetValue(outDir)!);
                 return ExitCode.AuthorErrors;
             }
+            var options = new BuildOptions(contentDir, parse.GetValue(outDir)!, formats, parse.GetValue(module),
+                UseCache: !parse.GetValue(noCache), Wait: !parse.GetValue(noWait), Notice: notice => error.WriteLine($"coursebuilder: {notice}"));
             if (parse.GetValue(watch))
-                return Watch(new BuildOptions(contentDir, parse.GetValue(outDir)!, formats, parse.GetValue(module), UseCache: !parse.GetValue(noCache)), console, error);
-            var result = console.RunWithProgress(progress => CourseBuild.Run(new BuildOptions(
-                contentDir, parse.GetValue(outDir)!, formats, parse.GetValue(module), progress, UseCache: !parse.GetValue(noCache))));
+                return Watch(options, console, error);
+            var result = console.RunWithProgress(progress => CourseBuild.Run(options with { Progress = progress }));
             console.PrintDiagnostics(result.Diagnostics, contentDir);
             console.PrintBuildSummary(result, parse.GetValue(outDir)!);
             return result.Succeeded ? ExitCode.Success : ExitCode.AuthorErrors;
@@ -105,13 +113,32 @@ public static class Cli
             output.WriteLine($"created {file}");
             return ExitCode.Success;
         }));
-        var @new = new Command("new", "Scaffold a module or a lesson from a template that passes check.") { newModule, newLesson };
+        var courseFolder = new Argument<string>("name") { Description = "The new folder, e.g. my-course; it must not exist or be empty." };
+        var newCourse = new Command("course", "Create a course repository: content that passes check, editor schemas, README, .gitignore and CI workflows.") { courseFolder };
+        newCourse.SetAction(parse => Guard(parse.GetValue(verbose), error, () =>
+        {
+            var folder = parse.GetValue(courseFolder)!;
+            Scaffolder.NewCourse(folder);
+            output.WriteLine($"created {folder}/: next, `cd {folder}` and `coursebuilder serve content`");
+            return ExitCode.Success;
+        }));
+        var @new = new Command("new", "Scaffold a course repository, a module or a lesson from a template that passes check.") { newModule, newLesson, newCourse };
         @new.Options.Add(newContent);
 
-        var root = new RootCommand("CourseBuilder turns Markdown lessons into SCORM 1.2 and 2004 packages and printable PDF guides." + Examples)
+        var serveContent = new Argument<string>("content") { Description = "The content folder (holding course.yml).", DefaultValueFactory = _ => "content" };
+        var port = new Option<int?>("--port", "-p") { Description = $"The port on 127.0.0.1 (default {DevServer.DefaultPort}, or the next free one)." };
+        var serve = new Command("serve", "Build and serve the course on 127.0.0.1, rebuild on every save and reload the page; errors show on the page.") { serveContent, port };
+        serve.SetAction(parse => Guard(parse.GetValue(verbose), error, () =>
+            Serve(parse.GetValue(serveContent)!, parse.GetValue(port), new ConsoleReporter(output, error, parse.GetValue(quiet), parse.GetValue(verbose)), output, error)));
+
+        // Named explicitly: RootCommand takes the executable's name, which is CourseBuilder.Cli
+        // under `dotnet run` and in tests, but the command people type is `coursebuilder`.
+        var root = new Command("coursebuilder", "CourseBuilder turns Markdown lessons into SCORM 1.2 and 2004 packages and printable PDF guides." + Examples)
         {
-            build, check, @new,
+            build, check, @new, serve, AnalyzeCommand.Create(quiet, verbose, output, error),
         };
+        root.Options.Add(new System.CommandLine.Help.HelpOption());
+        root.Options.Add(new VersionOption());
         root.Options.Add(quiet);
         root.Options.Add(verbose);
 
@@ -142,8 +169,27 @@ public static class Cli
         return ExitCode.Success;
     }
 
-    /// <summary>Maps failures to exit codes: usage problems to 2, anything unexpected to 3 with a one-line message.</summary>
-    private static int Guard(bool verbose, TextWriter error, Func<int> action)
+    private static int Serve(string contentDirectory, int? port, ConsoleReporter console, TextWriter output, TextWriter error)
+    {
+        using var cancellation = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancellation.Cancel(); };
+        using var server = new DevServer(contentDirectory, port ?? DevServer.DefaultPort, portIsDefault: port is null);
+        server.Built += result =>
+        {
+            console.PrintDiagnostics(result.Diagnostics, contentDirectory);
+            console.PrintBuildSummary(result, server.OutputDirectory);
+        };
+        server.BuildFailed += failure => error.WriteLine($"coursebuilder: build failed: {failure.Message}; waiting for the next change");
+        output.WriteLine($"serving {contentDirectory} at {server.Address} (LMS inspector: {server.Address}inspect/<module>/); press Ctrl+C to stop");
+        server.RunAsync(cancellation.Token).GetAwaiter().GetResult();
+        return ExitCode.Success;
+    }
+
+    /// <summary>
+    /// Maps failures to exit codes, each with one line: usage problems and refusals to 2, what
+    /// the file system refused to 4 (naming the path), anything unexpected to 3.
+    /// </summary>
+    internal static int Guard(bool verbose, TextWriter error, Func<int> action)
     {
         try
         {
@@ -154,9 +200,16 @@ public static class Cli
             error.WriteLine($"coursebuilder: {(ex as UsageException ?? (UsageException)ex.InnerException!).Message}");
             return ExitCode.UsageError;
         }
+        catch (Exception ex) when (FileSystemFailure.Describe(ex) is { } failure)
+        {
+            error.WriteLine($"coursebuilder: {failure}");
+            if (verbose) error.WriteLine(ex.ToString());
+            return ExitCode.FileSystemFailure;
+        }
         catch (Exception ex)
         {
-            if (ex is AggregateException { InnerExceptions.Count: 1 } aggregate) ex = aggregate.InnerException!;
+            // Parallel jobs failing alike give one aggregate; the first failure is the one to read.
+            if (ex is AggregateException aggregate && aggregate.Flatten().InnerExceptions is [var first, ..]) ex = first;
             while (ex is TypeInitializationException { InnerException: { } inner }) ex = inner;
             error.WriteLine($"coursebuilder: internal error: {ex.GetType().Name}: {ex.Message}" + (verbose ? "" : " (run with --verbose for details)"));
             if (verbose) error.WriteLine(ex.ToString());

@@ -36,23 +36,30 @@ internal sealed class BuildCache
         _previous = previous;
     }
 
-    public static BuildCache Open(string outputDirectory, bool enabled)
+    /// <summary>
+    /// Reads the cache the last build left. A cache that cannot be read or is damaged (edited by
+    /// hand, truncated, fields missing) is reported to <paramref name="warn"/> and treated as no
+    /// cache: it only costs a full build.
+    /// </summary>
+    public static BuildCache Open(string outputDirectory, bool enabled, Action<string>? warn = null)
     {
         var path = Path.Combine(outputDirectory, FileName);
-        if (enabled && File.Exists(path))
+        var none = new BuildCache(outputDirectory, new Dictionary<string, Entry>());
+        if (!enabled || !File.Exists(path)) return none;
+        try
         {
-            try
-            {
-                var manifest = JsonSerializer.Deserialize<Manifest>(File.ReadAllBytes(path), Json);
-                if (manifest is { Schema: 1, Scopes: not null })
-                    return new BuildCache(outputDirectory, manifest.Scopes);
-            }
-            catch (JsonException)
-            {
-                // A damaged cache file only costs a full build.
-            }
+            var manifest = JsonSerializer.Deserialize<Manifest>(File.ReadAllBytes(path), Json);
+            if (manifest is { Schema: 1, Scopes: not null }
+                && manifest.Scopes.All(p => p.Key is not null && p.Value is { InputHash: not null, Artifacts: not null }
+                                            && p.Value.Artifacts.All(Artifact.IsWellFormed)))
+                return new BuildCache(outputDirectory, manifest.Scopes);
+            warn?.Invoke($"ignoring the damaged build cache {path}: rebuilding everything");
         }
-        return new BuildCache(outputDirectory, new Dictionary<string, Entry>());
+        catch (Exception ex) when (ex is JsonException or NotSupportedException or IOException or UnauthorizedAccessException)
+        {
+            warn?.Invoke($"ignoring the build cache {path}, which cannot be read ({ex.Message.Split('\n')[0]}): rebuilding everything");
+        }
+        return none;
     }
 
     public IReadOnlyCollection<string> PreviousScopes => _previous.Keys;
@@ -61,14 +68,13 @@ internal sealed class BuildCache
     public IReadOnlyList<Artifact>? Lookup(string scope, string inputHash)
     {
         if (!_previous.TryGetValue(scope, out var entry) || entry.InputHash != inputHash) return null;
-        foreach (var artifact in entry.Artifacts)
-        {
-            var file = Path.Combine(_outputDirectory, artifact.Path);
-            if (!File.Exists(file) || new FileInfo(file).Length != artifact.Size) return null;
-            using var stream = File.OpenRead(file);
-            if (Convert.ToHexStringLower(SHA256.HashData(stream)) != artifact.Sha256) return null;
-        }
-        return entry.Artifacts;
+        return entry.Artifacts.All(a => a.IsIntactIn(_outputDirectory)) ? entry.Artifacts : null;
+    }
+
+    /// <summary>Keeps the previous build's entry for a scope this (partial) build did not touch.</summary>
+    public void KeepPrevious(string scope)
+    {
+        if (_previous.TryGetValue(scope, out var entry) && !_current.ContainsKey(scope)) _current[scope] = entry;
     }
 
     public void Record(string scope, string inputHash, IReadOnlyList<Artifact> artifacts) =>

@@ -34,4 +34,28 @@ public static class BuildReport
                 d.Location.Line, d.Location.Column, d.Message)).ToList());
         return JsonSerializer.SerializeToUtf8Bytes(report, Options);
     }
+
+    private sealed record ArtifactList(IReadOnlyList<Artifact>? Artifacts);
+
+    /// <summary>
+    /// The artifacts the report in <paramref name="outputDirectory"/> lists, or null (with the
+    /// reason in <paramref name="problem"/>) when there is no report or it cannot be trusted.
+    /// </summary>
+    public static IReadOnlyList<Artifact>? ReadArtifacts(string outputDirectory, out string? problem)
+    {
+        var path = Path.Combine(outputDirectory, FileName);
+        problem = null;
+        if (!File.Exists(path)) return null;
+        try
+        {
+            var list = JsonSerializer.Deserialize<ArtifactList>(File.ReadAllBytes(path), Options);
+            if (list?.Artifacts is { } artifacts && artifacts.All(Artifact.IsWellFormed)) return artifacts;
+            problem = $"{path} is damaged";
+        }
+        catch (Exception ex) when (ex is JsonException or NotSupportedException or IOException or UnauthorizedAccessException)
+        {
+            problem = $"{path} cannot be read ({ex.Message.Split('\n')[0]})";
+        }
+        return null;
+    }
 }

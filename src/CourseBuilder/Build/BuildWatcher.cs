@@ -20,17 +20,18 @@ public sealed class BuildWatcher
     /// <summary>Runs until <paramref name="cancellation"/> is cancelled, reporting each build's result.</summary>
     public async Task RunAsync(Action<BuildResult> onBuilt, Action<Exception> onFailure, CancellationToken cancellation)
     {
+        // A refused output folder is refused once, up front, not reported on every save.
+        OutputGuard.CheckTarget(_options.ContentDirectory, _options.OutputDirectory);
         var changed = new SemaphoreSlim(0);
         using var watcher = new FileSystemWatcher(Path.GetFullPath(_options.ContentDirectory))
         {
             IncludeSubdirectories = true,
             NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
         };
-        // An output folder inside the content folder must not trigger rebuilds of its own writes.
-        var outputPrefix = Path.GetFullPath(_options.OutputDirectory).TrimEnd(Path.DirectorySeparatorChar);
+        // OutputGuard keeps the output (and its work folder beside it) out of the content folder,
+        // so every event here is an author's edit, never the build's own writes.
         void Signal(object? sender, FileSystemEventArgs e)
         {
-            if (e.FullPath.StartsWith(outputPrefix, StringComparison.Ordinal)) return;
             if (changed.CurrentCount == 0) changed.Release();
         }
         watcher.Changed += Signal;
@@ -61,7 +62,7 @@ public sealed class BuildWatcher
         {
             onBuilt(CourseBuild.Run(_options));
         }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
+        catch (Exception ex) when (ex is not (OutOfMemoryException or UsageException))
         {
             // An edit may remove a file mid-build; the next save triggers another try.
             onFailure(ex);

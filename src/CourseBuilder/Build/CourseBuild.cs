@@ -10,13 +10,21 @@ using CourseBuilder.Scorm;
 
 namespace CourseBuilder.Build;
 
-/// <summary>Thrown for a request that cannot be carried out as asked (an unknown --module id); the CLI exits with 2.</summary>
+/// <summary>
+/// Thrown for a request that cannot be carried out as asked (an unknown --module id, an output
+/// folder the build may not replace, a lock held with --no-wait); the CLI exits with 2.
+/// </summary>
 public sealed class UsageException(string message) : Exception(message);
 
 /// <summary>
 /// The build orchestration: load and check the content, then render every requested output for
 /// each module (in parallel) and for the whole course, into a staging folder that replaces
 /// the output folder only when everything succeeded.
+///
+/// Before anything is written, <see cref="OutputGuard"/> decides whether the output folder may
+/// be replaced at all, and the rest runs under the output's <see cref="BuildLock"/>. A partial
+/// build (--module, --format) replaces only the artifacts it builds and carries every other
+/// artifact of the previous output over, so the new build-report.json lists them all.
 /// </summary>
 public static class CourseBuild
 {
@@ -42,6 +50,8 @@ public static class CourseBuild
     public static BuildResult Run(BuildOptions options)
     {
         var stopwatch = Stopwatch.StartNew();
+        var shown = options.OutputDirectory;
+        var output = OutputGuard.CheckTarget(options.ContentDirectory, options.OutputDirectory);
         var diagnostics = new DiagnosticBag();
         var progress = options.Progress;
         progress?.StageStarted("Load", 1);
@@ -61,27 +71,34 @@ public static class CourseBuild
         // Whole-course artifacts need every module, so --module builds that module alone.
         var scopes = modules.Select(m => (Module?)m).ToList();
         if (options.ModuleId is null) scopes.Add(null);
+        var partial = options.ModuleId is not null || options.Formats is not null;
+
+        using var buildLock = BuildLock.Acquire(Staging.WorkFolderOf(output), shown, options.Wait, options.Notice);
+        if (Staging.Recover(output, shown) is { } restored) options.Notice?.Invoke(restored);
+        OutputGuard.CheckOwned(output, shown);
 
         var hasher = new InputHasher(course, formats, options.ToolIdentity ?? InputHasher.DefaultToolIdentity, templates);
         var moduleHashes = course.Modules.ToDictionary(m => m.Id, hasher.Module);
         string ScopeKey(Module? scope) => scope?.Id ?? BuildCache.CourseScope;
         string InputHash(Module? scope) => scope is null ? hasher.Course(course.Modules.Select(m => moduleHashes[m.Id])) : moduleHashes[scope.Id];
 
-        var cache = BuildCache.Open(options.OutputDirectory, options.UseCache);
+        var cache = BuildCache.Open(output, options.UseCache, options.Notice);
         var reusable = scopes.ToDictionary(ScopeKey, scope => cache.Lookup(ScopeKey(scope), InputHash(scope)));
+        var kept = partial ? KeptArtifacts(output, scopes.Select(ScopeKey).ToHashSet(), formats, options.Notice) : [];
         var results = diagnostics.Sorted();
-        if (reusable.Values.All(a => a is not null) && cache.PreviousScopes.ToHashSet().SetEquals(reusable.Keys))
+        if (reusable.Values.All(a => a is not null) && (partial || cache.PreviousScopes.ToHashSet().SetEquals(reusable.Keys)))
         {
             // Nothing changed: the output folder is already what this build would write.
-            var unchanged = reusable.Values.SelectMany(a => a!).OrderBy(a => a.Path, StringComparer.Ordinal).ToList();
+            var unchanged = reusable.Values.SelectMany(a => a!).Concat(kept).OrderBy(a => a.Path, StringComparer.Ordinal).ToList();
             return new BuildResult(results, unchanged, stopwatch.Elapsed) { UpToDate = true };
         }
 
-        using var staging = new Staging(options.OutputDirectory);
+        using var staging = new Staging(output);
         var html = new HtmlStage(course, templates);
         var built = new ConcurrentDictionary<string, ConcurrentBag<Artifact>>(StringComparer.Ordinal);
         var rebuilt = new List<string>();
         var jobs = new List<BuildJob>();
+        foreach (var artifact in kept) cache.CarryOver(artifact, staging);
         foreach (var scope in scopes)
         {
             var key = ScopeKey(scope);
@@ -115,12 +132,31 @@ public static class CourseBuild
 
         foreach (var scope in scopes)
             cache.Record(ScopeKey(scope), InputHash(scope), built[ScopeKey(scope)].ToList());
-        var sorted = built.Values.SelectMany(b => b).OrderBy(a => a.Path, StringComparer.Ordinal).ToList();
+        if (partial)
+            foreach (var scope in cache.PreviousScopes.ToList()) cache.KeepPrevious(scope);
+        var sorted = built.Values.SelectMany(b => b).Concat(kept).OrderBy(a => a.Path, StringComparer.Ordinal).ToList();
         File.WriteAllBytes(staging.PathOf(BuildCache.FileName), cache.Serialize());
         File.WriteAllBytes(staging.PathOf(BuildReport.FileName),
             BuildReport.Serialize(course.Id, course.ContentDirectory, stopwatch.Elapsed, sorted, results));
         staging.Commit();
         return new BuildResult(results, sorted, stopwatch.Elapsed) { RebuiltScopes = rebuilt.Order(StringComparer.Ordinal).ToList() };
+    }
+
+    /// <summary>
+    /// What a partial build keeps of the previous output: every artifact its report lists that this
+    /// build does not replace (another module, the whole course after --module, another format),
+    /// and that is still on disk as it was written.
+    /// </summary>
+    private static List<Artifact> KeptArtifacts(string output, HashSet<string> scopes, IReadOnlyList<OutputFormat> formats, Action<string>? notice)
+    {
+        var previous = BuildReport.ReadArtifacts(output, out var problem);
+        if (problem is not null)
+            notice?.Invoke($"{problem}: this partial build cannot tell which other artifacts to keep, so the output holds only what it builds; run a full build");
+        if (previous is null) return [];
+        bool Replaced(Artifact a) =>
+            scopes.Contains(a.ModuleId ?? BuildCache.CourseScope) && ArtifactKind.FormatOf(a.Kind) is { } format && formats.Contains(format);
+        return previous.Where(a => !Replaced(a) && a.IsIntactIn(output))
+            .DistinctBy(a => a.Path, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>One independent piece of a build; <see cref="Cost"/> orders the work, largest first.</summary>

@@ -21,8 +21,25 @@ public sealed record Diagnostic(Severity Severity, string Code, string Message, 
         if (baseDirectory is not null && System.IO.Path.IsPathRooted(path))
             path = System.IO.Path.GetRelativePath(baseDirectory, path);
         var kind = Severity == Severity.Error ? "error" : "warning";
-        return $"{path}:{Location.Line}:{Location.Column}: {kind} {Code}: {Message}";
+        return $"{Printable(path)}:{Location.Line}:{Location.Column}: {kind} {Code}: {Printable(Message)}";
     }
+
+    /// <summary>
+    /// The text with control characters and bidirectional overrides written as <c>\u001B</c>:
+    /// an author's id or file name must not move the cursor, recolour or clear a terminal, or
+    /// reorder what a reader sees.
+    /// </summary>
+    public static string Printable(string text)
+    {
+        if (!text.Any(NeedsEscape)) return text;
+        var sb = new System.Text.StringBuilder(text.Length + 16);
+        foreach (var c in text)
+            sb.Append(NeedsEscape(c) ? $"\\u{(int)c:X4}" : c.ToString());
+        return sb.ToString();
+    }
+
+    private static bool NeedsEscape(char c) =>
+        char.IsControl(c) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069' or '\u200E' or '\u200F' or '\u061C';
 
     public override string ToString() => Format();
 }

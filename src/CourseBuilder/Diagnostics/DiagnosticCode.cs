@@ -17,6 +17,10 @@ public sealed record DiagnosticCode(string Id, Severity DefaultSeverity, string 
     public static readonly DiagnosticCode NoModules = new("CB0007", Severity.Error, "Course has no modules");
     public static readonly DiagnosticCode ModuleWithoutLessons = new("CB0008", Severity.Error, "Module has no lessons");
     public static readonly DiagnosticCode UnorderedName = new("CB0009", Severity.Warning, "File or folder name lacks its NN- order prefix");
+    public static readonly DiagnosticCode ControlCharacter = new("CB0015", Severity.Error, "Control character in text");
+    public static readonly DiagnosticCode NestedTooDeeply = new("CB0016", Severity.Error, "Nested too deeply");
+    public static readonly DiagnosticCode YamlAliasRefused = new("CB0017", Severity.Error, "YAML alias or complex key refused");
+    public static readonly DiagnosticCode UnusableFileName = new("CB0018", Severity.Error, "Numbered file or folder name cannot become an id");
 
     // Identity
     public static readonly DiagnosticCode DuplicateModuleId = new("CB0010", Severity.Error, "Duplicate module id");
@@ -63,14 +67,34 @@ public sealed record DiagnosticCode(string Id, Severity DefaultSeverity, string 
     public static readonly DiagnosticCode PathOutsideContent = new("CB0042", Severity.Error, "Link or asset resolves outside the content folder");
     public static readonly DiagnosticCode MissingLinkTarget = new("CB0043", Severity.Error, "Linked file not found");
     public static readonly DiagnosticCode AdjacentFootnotes = new("CB0044", Severity.Warning, "Adjacent footnote references are read as one");
+    public static readonly DiagnosticCode UnreadableFile = new("CB0045", Severity.Error, "Not a readable regular file");
+    public static readonly DiagnosticCode FileTooLarge = new("CB0046", Severity.Error, "File too large");
+    public static readonly DiagnosticCode DamagedImage = new("CB0047", Severity.Error, "Image file is empty or damaged");
+    public static readonly DiagnosticCode UrlTooLong = new("CB0048", Severity.Error, "Link too long");
 
     // Raw HTML and syntax
     public static readonly DiagnosticCode UnsafeHtml = new("CB0050", Severity.Error, "Raw HTML with script");
     public static readonly DiagnosticCode UnknownDirective = new("CB0051", Severity.Warning, "Unknown ::: block");
     public static readonly DiagnosticCode UnknownAttribute = new("CB0052", Severity.Warning, "Unknown attribute on a ::: block");
+    public static readonly DiagnosticCode UnclosedDirective = new("CB0053", Severity.Error, "::: block never closed");
+    public static readonly DiagnosticCode DuplicateReflectionId = new("CB0054", Severity.Error, "Duplicate reflection id");
 
     // Templates
     public static readonly DiagnosticCode TemplateError = new("CB0060", Severity.Error, "Template does not compile");
+
+    // Item analysis (`coursebuilder analyze`): reading LMS results, then findings about graded items
+    public static readonly DiagnosticCode UnreadableResults = new("CB0200", Severity.Error, "Results file cannot be read");
+    public static readonly DiagnosticCode NegativeDiscrimination = new("CB0201", Severity.Warning, "Item discriminates negatively");
+    public static readonly DiagnosticCode LowDiscrimination = new("CB0202", Severity.Warning, "Item discriminates little");
+    public static readonly DiagnosticCode ProbablyMiskeyed = new("CB0203", Severity.Warning, "A wrong option attracts the upper group more than the key");
+    public static readonly DiagnosticCode TooEasy = new("CB0204", Severity.Warning, "Item too easy");
+    public static readonly DiagnosticCode TooHard = new("CB0205", Severity.Warning, "Item too hard");
+    public static readonly DiagnosticCode IdleDistractor = new("CB0206", Severity.Warning, "Distractor almost never chosen");
+    public static readonly DiagnosticCode UnknownResultQuestion = new("CB0207", Severity.Warning, "Results name a question the content's quizzes do not hold");
+    public static readonly DiagnosticCode UnknownResponse = new("CB0208", Severity.Warning, "Response does not map to the question's choices");
+    public static readonly DiagnosticCode KeyChanged = new("CB0209", Severity.Warning, "The key in the results differs from the content's");
+    public static readonly DiagnosticCode NoAnswersInResults = new("CB0210", Severity.Warning, "Results file holds no answers");
+    public static readonly DiagnosticCode MalformedResultRow = new("CB0211", Severity.Warning, "Results row skipped");
 
     public static IReadOnlyList<DiagnosticCode> All { get; } = typeof(DiagnosticCode)
         .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)

@@ -20,7 +20,8 @@ internal static partial class CourseSettingsReader
 
     private static readonly string[] Keys =
         ["id", "title", "subtitle", "institution", "language", "version", "release-date", "authors", "pass-mark",
-         "attempts", "page-size", "outputs", "allow-raw-scripts", "theme", "review", "reveal-answers", "scorm12-outcome"];
+         "attempts", "page-size", "outputs", "allow-raw-scripts", "theme", "review", "reveal-answers", "scorm12-outcome",
+         "max-file-size", "max-asset-size"];
 
     public static Settings? Read(string path, DiagnosticBag diagnostics)
     {
@@ -28,6 +29,9 @@ internal static partial class CourseSettingsReader
         if (text is null) return null;
         var yaml = YamlMap.Parse(text, path, 0, diagnostics);
         if (yaml is null) return null;
+        // Limits for every file read after this one, in megabytes.
+        InputFiles.Use(new InputFiles.Limits(
+            (yaml.Int("max-file-size", 1, 1024) ?? 10) * 1048576L, (yaml.Int("max-asset-size", 1, 2047) ?? 20) * 1048576L));
 
         var id = yaml.String("id", required: true) ?? "course";
         if (!Ids.IsValid(id))
@@ -37,10 +41,11 @@ internal static partial class CourseSettingsReader
         if (!LanguageTag().IsMatch(language))
             yaml.Error(DiagnosticCode.InvalidValue, "language", $"language '{language}' is not a BCP 47 tag such as 'en' or 'en-US'");
 
-        var pageSize = PageSize.A4;
+        var pageSize = DefaultPageSize(language);
         switch (yaml.String("page-size")?.ToLowerInvariant())
         {
-            case null or "a4": break;
+            case null: break;
+            case "a4": pageSize = PageSize.A4; break;
             case "letter" or "us-letter": pageSize = PageSize.Letter; break;
             case var other: yaml.Error(DiagnosticCode.InvalidValue, "page-size", $"page-size '{other}' must be A4 or Letter"); break;
         }
@@ -104,6 +109,10 @@ internal static partial class CourseSettingsReader
         return settings;
     }
 
+    /// <summary>Printers in the United States and Canada are loaded with Letter paper; elsewhere with A4.</summary>
+    private static PageSize DefaultPageSize(string language) =>
+        language.Equals("en-US", StringComparison.OrdinalIgnoreCase) || language.Equals("en-CA", StringComparison.OrdinalIgnoreCase)
+            ? PageSize.Letter : PageSize.A4;
 
     [GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
     private static partial Regex LanguageTag();

@@ -49,6 +49,13 @@ internal sealed partial class DocumentChecker
         NormalizeHeadingLevels(document);
         foreach (var node in document.Descendants())
         {
+            // Markdown's {name=value} attributes reach the page as HTML attributes: same policy as raw HTML.
+            if (!_allowScripts && node.TryGetAttributes()?.Properties is { } properties)
+                foreach (var property in properties)
+                    if (RawHtmlPolicy.AttributeViolation(property.Key, property.Value ?? "") is { } problem)
+                        _diagnostics.Error(DiagnosticCode.UnsafeHtml, At(node), problem.Replace("raw HTML has", "the {…} attributes have").Replace("raw HTML contains", "the {…} attributes contain"));
+            if (node is DirectiveBlock { Closed: false } or CustomContainer { ClosingFencedCharCount: 0 })
+                ReportUnclosed((ContainerBlock)node);
             switch (node)
             {
                 case QuestionBlock question:
@@ -57,6 +64,8 @@ internal sealed partial class DocumentChecker
                 case ReflectionBlock reflection:
                     _reflections++;
                     reflection.Id = reflection.Attributes["id"] ?? $"{_pageId}-{_reflections}";
+                    if (!Ids.IsValid(reflection.Id))
+                        _diagnostics.Error(DiagnosticCode.InvalidId, At(reflection), $"reflection id '{reflection.Id}' must start with a letter and use only letters, digits, '-' and '_'");
                     if (reflection.Attributes["lines"] is { } lines)
                     {
                         if (int.TryParse(lines, out var n) && n is >= 1 and <= 40) reflection.Lines = n;
@@ -77,8 +86,12 @@ internal sealed partial class DocumentChecker
                 case LinkInline { IsImage: true } image when image.Parent is not null:
                     CheckImage(image, PlainText.Of(image));
                     break;
+                case LinkInline link when IsTooLong(link.Url, At(link)):
+                    break;
                 case LinkInline link:
                     CheckLink(link);
+                    break;
+                case AutolinkInline autolink when IsTooLong(autolink.Url, At(autolink)):
                     break;
                 case AutolinkInline autolink:
                     CheckUrlScheme(autolink.Url, At(autolink));
@@ -92,6 +105,33 @@ internal sealed partial class DocumentChecker
             }
         }
     }
+
+    /// <summary>
+    /// A block Markdig found no closing fence for. Inside another ::: block, the closing line it
+    /// lacks is really the outer block's: a ':::' line closes the outermost open block, so when
+    /// an author forgets the ':::' of one question, the next question opens inside it and its
+    /// ':::' closes the first. The error goes to the opening line of the block left open.
+    /// </summary>
+    private void ReportUnclosed(ContainerBlock block)
+    {
+        var outer = block.Parent;
+        while (outer is not null and not DirectiveBlock and not CustomContainer) outer = outer.Parent;
+        if (outer is null)
+        {
+            _diagnostics.Error(DiagnosticCode.UnclosedDirective, At(block),
+                $"'::: {FenceName(block)}' is never closed: end it with a line holding only ':::' (without it, the block takes in everything after it)");
+            return;
+        }
+        _diagnostics.Error(DiagnosticCode.UnclosedDirective, At(outer),
+            $"'::: {FenceName(outer)}' is not closed before '::: {FenceName(block)}' starts on line {block.Line + 1}, which went inside it: add a line holding only ':::' before line {block.Line + 1}");
+    }
+
+    private static string FenceName(Block block) => block switch
+    {
+        DirectiveBlock directive => directive.Name,
+        CustomContainer custom => custom.Info ?? "",
+        _ => "",
+    };
 
     /// <summary>The page's title is its h1, so the lesson's own headings start at h2.</summary>
     private static void NormalizeHeadingLevels(MarkdownDocument document)
@@ -108,8 +148,20 @@ internal sealed partial class DocumentChecker
             _diagnostics.Warning(DiagnosticCode.UnknownAttribute, At(block), $"unknown attribute '{key}' on ::: {block.Name}{Suggest.DidYouMean(key, known)}");
     }
 
+    /// <summary>Longer than any real address; the PDF guide would repeat it in a link on every line it fills.</summary>
+    public const int MaxUrlLength = 8192;
+
+    private bool IsTooLong(string? url, SourceLocation at)
+    {
+        if (url is null || url.Length <= MaxUrlLength) return false;
+        _diagnostics.Error(DiagnosticCode.UrlTooLong, at,
+            $"link is {url.Length:N0} characters long; links over {MaxUrlLength:N0} characters are refused (browsers and LMSs cut them), so shorten it");
+        return true;
+    }
+
     private void CheckImage(LinkInline image, string alt)
     {
+        if (IsTooLong(image.Url, At(image))) return;
         var at = At(image);
         if (string.IsNullOrWhiteSpace(alt))
             _diagnostics.Error(DiagnosticCode.ImageWithoutAlt, at, $"image '{image.Url}' has no alt text: write ![what it shows]({image.Url})");
@@ -121,11 +173,13 @@ internal sealed partial class DocumentChecker
             return;
         }
         if (ResolveLocal(url, at, "image") is not { } relative) return;
-        if (!File.Exists(Path.Combine(_contentDirectory, relative)))
+        var full = Path.Combine(_contentDirectory, relative);
+        if (!File.Exists(full) && InputFiles.KindOf(full) is InputFiles.Kind.Missing or InputFiles.Kind.Folder)
         {
             _diagnostics.Error(DiagnosticCode.MissingImage, at, $"image '{url}' not found");
             return;
         }
+        if (!ImageFiles.Check(full, url, at, _diagnostics)) return;
         image.Url = relative;
         Assets.Add(relative);
     }
@@ -135,7 +189,7 @@ internal sealed partial class DocumentChecker
         var url = link.Url ?? "";
         var at = At(link);
         if (url.Length == 0 || url.StartsWith('#')) return;
-        if (HasScheme(url))
+        if (HasScheme(url) || RawHtmlPolicy.IsScriptUrl(url))
         {
             CheckUrlScheme(url, at);
             return;
@@ -159,14 +213,15 @@ internal sealed partial class DocumentChecker
             _diagnostics.Error(DiagnosticCode.MissingLinkTarget, at, $"'{filePart}' is not a lesson of this module; link to lessons of the same module only");
             return;
         }
+        if (!InputFiles.IsUsableAsset(full, at, _diagnostics)) return;
         link.Url = relative + (hash >= 0 ? url[hash..] : "");
         Assets.Add(relative);
     }
 
     private void CheckUrlScheme(string url, SourceLocation at)
     {
-        if (!_allowScripts && url.TrimStart().StartsWith("javascript:", StringComparison.OrdinalIgnoreCase))
-            _diagnostics.Error(DiagnosticCode.UnsafeHtml, at, "'javascript:' links are not allowed (set allow-raw-scripts: true in course.yml to allow them)");
+        if (!_allowScripts && RawHtmlPolicy.Scheme(url) is { } scheme)
+            _diagnostics.Error(DiagnosticCode.UnsafeHtml, at, $"'{scheme}' links are not allowed (set allow-raw-scripts: true in course.yml to allow them)");
     }
 
     /// <summary>Content-relative path with '/' separators, or null (reported) when it escapes the content folder.</summary>
@@ -180,18 +235,20 @@ internal sealed partial class DocumentChecker
             _diagnostics.Error(DiagnosticCode.PathOutsideContent, at, $"{what} '{url}' resolves outside the content folder");
             return null;
         }
+        // Judged again with symbolic links resolved, or a link in the content folder would ship any file on the machine.
+        if (!InputFiles.IsInside(full, root))
+        {
+            _diagnostics.Error(DiagnosticCode.PathOutsideContent, at,
+                $"{what} '{url}' is a symbolic link (or inside one) that leads outside the content folder; copy the file into the content folder instead");
+            return null;
+        }
         return Path.GetRelativePath(root, full).Replace(Path.DirectorySeparatorChar, '/');
     }
 
     private void CheckRawHtml(string html, SourceLocation at)
     {
-        if (_allowScripts) return;
-        if (ScriptTag().IsMatch(html))
-            _diagnostics.Error(DiagnosticCode.UnsafeHtml, at, "raw HTML contains <script>; scripts are not allowed (set allow-raw-scripts: true in course.yml to allow them)");
-        else if (EventAttribute().Match(html) is { Success: true } m)
-            _diagnostics.Error(DiagnosticCode.UnsafeHtml, at, $"raw HTML has an event handler attribute '{m.Groups[1].Value}='; scripts are not allowed (set allow-raw-scripts: true in course.yml to allow them)");
-        else if (JavascriptUrl().IsMatch(html))
-            _diagnostics.Error(DiagnosticCode.UnsafeHtml, at, "raw HTML contains a 'javascript:' URL; scripts are not allowed (set allow-raw-scripts: true in course.yml to allow them)");
+        if (!_allowScripts && RawHtmlPolicy.Violation(html) is { } problem)
+            _diagnostics.Error(DiagnosticCode.UnsafeHtml, at, problem);
     }
 
     private static bool HasScheme(string url) => UrlScheme().IsMatch(url);
@@ -200,13 +257,4 @@ internal sealed partial class DocumentChecker
 
     [GeneratedRegex(@"^[a-zA-Z][a-zA-Z0-9+.-]*:")]
     private static partial Regex UrlScheme();
-
-    [GeneratedRegex(@"<\s*script\b", RegexOptions.IgnoreCase)]
-    private static partial Regex ScriptTag();
-
-    [GeneratedRegex(@"\s(on[a-z]+)\s*=", RegexOptions.IgnoreCase)]
-    private static partial Regex EventAttribute();
-
-    [GeneratedRegex(@"javascript\s*:", RegexOptions.IgnoreCase)]
-    private static partial Regex JavascriptUrl();
 }

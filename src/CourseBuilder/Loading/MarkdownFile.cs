@@ -27,7 +27,19 @@ internal sealed partial record MarkdownFile(string Path, YamlMap FrontMatter, Ma
         if (frontMatter is null) return null;
         ReportAdjacentFootnotes(text, path, diagnostics);
         // The front matter stays in the text so Markdig's positions are the file's own lines.
-        var document = CourseMarkdown.Parse(text);
+        MarkdownDocument document;
+        try
+        {
+            document = CourseMarkdown.Parse(text);
+        }
+        catch (Exception e) when (e is ArgumentException or InsufficientExecutionStackException)
+        {
+            // Markdig's own nesting limit; it names no position.
+            diagnostics.Error(DiagnosticCode.NestedTooDeeply, MarkdownBounds.DeepestLine(text, path),
+                "the Markdown is nested too deeply to read (block quotes, lists or brackets inside one another); flatten the structure");
+            return null;
+        }
+        if (MarkdownBounds.ReportTooDeep(document, path, diagnostics)) return null;
         return new MarkdownFile(path, frontMatter, document);
     }
 

@@ -38,7 +38,18 @@ public sealed partial class YamlMap
             // A first pass over the raw events keeps the position of the last good event: some
             // errors (an unclosed '[') surface as InvalidOperationException without a position.
             var parser = new Parser(new StringReader(text));
-            while (parser.MoveNext()) last = parser.Current!.End;
+            var bounds = new YamlBounds();
+            while (parser.MoveNext())
+            {
+                last = parser.Current!.End;
+                // Refused before the tree is built: building it recurses once per level, and
+                // hashing an alias used as a key walks everything the alias names.
+                if (bounds.Refuse(parser.Current) is { } problem)
+                {
+                    diagnostics.Error(problem.Code, new SourceLocation(path, (int)problem.At.Line + lineOffset, (int)problem.At.Column), problem.Message);
+                    return null;
+                }
+            }
             stream.Load(new StringReader(text));
         }
         catch (YamlException ex)
@@ -47,8 +58,13 @@ public sealed partial class YamlMap
             // YamlDotNet prefixes its messages with the position; ours is in the diagnostic already.
             var paren = message.IndexOf("): ", StringComparison.Ordinal);
             if (message.StartsWith("(Line:", StringComparison.Ordinal) && paren > 0) message = message[(paren + 3)..];
+            var (line, column) = ((int)ex.Start.Line, (int)ex.Start.Column);
+            // YamlDotNet reports a tab used as indentation at the start of the mapping or scalar
+            // it interrupts, often lines earlier: point at the tab itself.
+            if (message.Contains("tab", StringComparison.OrdinalIgnoreCase) && IndentingTab(text, line) is { } tab)
+                (line, column) = tab;
             diagnostics.Error(DiagnosticCode.MalformedYaml,
-                new SourceLocation(path, (int)ex.Start.Line + lineOffset, (int)ex.Start.Column), $"malformed YAML: {message}");
+                new SourceLocation(path, Math.Max(1, line) + lineOffset, Math.Max(1, column)), $"malformed YAML: {message}");
             return null;
         }
         catch (InvalidOperationException)
@@ -67,6 +83,19 @@ public sealed partial class YamlMap
             return null;
         }
         return new YamlMap(mapping, path, lineOffset, diagnostics, At(path, lineOffset, mapping));
+    }
+
+    /// <summary>Line and column of the first tab in a line's indentation, from <paramref name="fromLine"/> on.</summary>
+    private static (int Line, int Column)? IndentingTab(string text, int fromLine)
+    {
+        var lines = text.Split('\n');
+        for (var i = Math.Max(0, fromLine - 1); i < lines.Length; i++)
+        {
+            var indent = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+            var tab = lines[i].IndexOf('\t', 0, indent);
+            if (tab >= 0) return (i + 1, tab + 1);
+        }
+        return null;
     }
 
     private static SourceLocation At(string path, int lineOffset, YamlNode node) =>
@@ -108,10 +137,31 @@ public sealed partial class YamlMap
                 if (required) _diagnostics.Error(DiagnosticCode.MissingField, At(node), $"field '{key}' is empty");
                 return null;
             }
+            if (!IsPrintable(value, key, node)) return null;
             return value;
         }
         _diagnostics.Error(DiagnosticCode.InvalidValue, At(node), $"field '{key}' must be text, not a {(node is YamlSequenceNode ? "list" : "mapping")}");
         return null;
+    }
+
+    /// <summary>
+    /// False (reported) for a value holding a control character or a lone surrogate, which YAML's
+    /// escapes ("\x07", "\ud800") can make: they break the XML of a SCORM manifest.
+    /// </summary>
+    private bool IsPrintable(string value, string key, YamlNode node)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            var bad = SourceFile.IsForbiddenControl(c) || c == '\0'
+                || char.IsHighSurrogate(c) && !(i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+                || char.IsLowSurrogate(c) && !(i > 0 && char.IsHighSurrogate(value[i - 1]));
+            if (!bad) continue;
+            _diagnostics.Error(DiagnosticCode.ControlCharacter, At(node),
+                $"'{key}' holds the control character U+{(int)c:X4}; remove the escape sequence that makes it");
+            return false;
+        }
+        return true;
     }
 
     public int? Int(string key, int min, int max, bool required = false)
@@ -157,12 +207,12 @@ public sealed partial class YamlMap
                 if (required) _diagnostics.Error(DiagnosticCode.MissingField, _location, $"missing required field '{key}'");
                 return [];
             case YamlScalarNode scalar:
-                return string.IsNullOrWhiteSpace(scalar.Value) ? [] : [scalar.Value.Trim()];
+                return string.IsNullOrWhiteSpace(scalar.Value) || !IsPrintable(scalar.Value, key, scalar) ? [] : [scalar.Value.Trim()];
             case YamlSequenceNode sequence:
                 var result = new List<string>();
                 foreach (var item in sequence)
                 {
-                    if (item is YamlScalarNode { Value: { } v } && !string.IsNullOrWhiteSpace(v)) result.Add(v.Trim());
+                    if (item is YamlScalarNode { Value: { } v } && !string.IsNullOrWhiteSpace(v)) { if (IsPrintable(v, key, item)) result.Add(v.Trim()); }
                     else _diagnostics.Error(DiagnosticCode.InvalidValue, At(item), $"each item of '{key}' must be text");
                 }
                 return result;

@@ -19,33 +19,47 @@ namespace CourseBuilder.Markdown;
 /// </summary>
 public sealed class CourseMarkdown : IMarkdownExtension
 {
-    public static readonly DirectiveExtension Directives = new DirectiveExtension()
-        .Register("question", () => new QuestionBlock())
-        .Register("scenario", () => new QuestionBlock())
-        .Register("key-point", () => new CalloutBlock(CalloutKind.KeyPoint))
-        .Register("case", () => new CalloutBlock(CalloutKind.Case))
-        .Register("caution", () => new CalloutBlock(CalloutKind.Caution))
-        .Register("reflection", () => new ReflectionBlock())
-        .Register("reveal", () => new RevealBlock())
-        .Register("discussion", () => new DiscussionBlock())
-        .Register("facilitator", () => new FacilitatorNoteBlock());
+    /// <summary>
+    /// Every piece of course syntax, each registering its parser and renderers itself. The order
+    /// is the order their renderers are tried in, before the generic container renderer.
+    /// </summary>
+    public static IReadOnlyList<ICourseSyntax> Syntaxes { get; } =
+    [
+        new QuestionSyntax(),
+        new CalloutSyntax(),
+        new ReflectionSyntax(),
+        new RevealSyntax(),
+        new DiscussionSyntax(),
+        new FigureSyntax(),
+    ];
+
+    public static readonly DirectiveExtension Directives = CreateDirectives();
+
+    private static DirectiveExtension CreateDirectives()
+    {
+        var directives = new DirectiveExtension();
+        foreach (var syntax in Syntaxes) syntax.RegisterDirectives(directives);
+        return directives;
+    }
 
     /// <summary>Parses everything; raw HTML is kept (the loader checks it) and rendered.</summary>
     public static MarkdownPipeline PipelineWithHtml { get; } = CreatePipeline();
 
-    private static MarkdownPipeline CreatePipeline() => new MarkdownPipelineBuilder()
-        .UseYamlFrontMatter()
-        .UsePipeTables()
-        .UseGridTables()
-        .UseFootnotes()
-        .UseTaskLists()
-        .UseGenericAttributes()
-        .UseAutoIdentifiers(Markdig.Extensions.AutoIdentifiers.AutoIdentifierOptions.GitHub)
-        .UseCustomContainers()
-        .Use(Directives)
-        .Use<FigureExtension>()
-        .Use<CourseMarkdown>()
-        .Build();
+    private static MarkdownPipeline CreatePipeline()
+    {
+        var builder = new MarkdownPipelineBuilder()
+            .UseYamlFrontMatter()
+            .UsePipeTables()
+            .UseGridTables()
+            .UseFootnotes()
+            .UseTaskLists()
+            .UseGenericAttributes()
+            .UseAutoIdentifiers(Markdig.Extensions.AutoIdentifiers.AutoIdentifierOptions.GitHub)
+            .UseCustomContainers()
+            .Use(Directives);
+        foreach (var syntax in Syntaxes) syntax.RegisterParser(builder);
+        return builder.Use<CourseMarkdown>().Build();
+    }
 
     public static MarkdownDocument Parse(string text)
     {
@@ -70,12 +84,12 @@ public sealed class CourseMarkdown : IMarkdownExtension
     public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer)
     {
         if (renderer is not HtmlRenderer html) return;
-        html.ObjectRenderers.AddIfNotAlready<QuestionHtmlRenderer>();
-        html.ObjectRenderers.AddIfNotAlready<CalloutHtmlRenderer>();
-        html.ObjectRenderers.AddIfNotAlready<ReflectionHtmlRenderer>();
-        html.ObjectRenderers.AddIfNotAlready<RevealHtmlRenderer>();
-        html.ObjectRenderers.AddIfNotAlready<FacilitatorOnlyHtmlRenderer<DiscussionBlock>>();
-        html.ObjectRenderers.AddIfNotAlready<FacilitatorOnlyHtmlRenderer<FacilitatorNoteBlock>>();
-        html.ObjectRenderers.AddIfNotAlready<FigureHtmlRenderer>();
+        // Links to the web open in a new tab: inside an LMS frame they would navigate the course away.
+        html.ObjectRenderers.Replace<Markdig.Renderers.Html.Inlines.LinkInlineRenderer>(new ExternalLinkInlineRenderer());
+        html.ObjectRenderers.Replace<Markdig.Renderers.Html.Inlines.AutolinkInlineRenderer>(new ExternalAutolinkInlineRenderer());
+        foreach (var syntax in Syntaxes)
+            foreach (var syntaxRenderer in syntax.HtmlRenderers())
+                if (!html.ObjectRenderers.Any(r => r.GetType() == syntaxRenderer.GetType()))
+                    html.ObjectRenderers.Add(syntaxRenderer);
     }
 }

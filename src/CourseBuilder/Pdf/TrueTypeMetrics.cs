@@ -10,6 +10,7 @@ namespace CourseBuilder.Pdf;
 public sealed class TrueTypeMetrics
 {
     private readonly ushort[] _advanceByChar = new ushort[65536];
+    private readonly System.Collections.BitArray _hasGlyph = new(65536);
 
     public TrueTypeMetrics(byte[] font)
     {
@@ -19,8 +20,15 @@ public sealed class TrueTypeMetrics
         var hmtx = tables["hmtx"];
         ushort Advance(int glyph) => BinaryPrimitives.ReadUInt16BigEndian(font.AsSpan(hmtx + 4 * Math.Min(glyph, metricsCount - 1)));
         var glyphs = CharToGlyph(font, tables["cmap"]);
-        for (var c = 0; c < 65536; c++) _advanceByChar[c] = Advance(glyphs[c]);
+        for (var c = 0; c < 65536; c++)
+        {
+            _advanceByChar[c] = Advance(glyphs[c]);
+            _hasGlyph[c] = glyphs[c] != 0;
+        }
     }
+
+    /// <summary>Whether the font's character map gives the character a glyph of its own (not the empty box).</summary>
+    public bool HasGlyph(char c) => _hasGlyph[c];
 
     public int UnitsPerEm { get; }
 

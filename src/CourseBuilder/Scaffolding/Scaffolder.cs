@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using CourseBuilder.Build;
 using CourseBuilder.Loading;
+using CourseBuilder.Model;
 
 namespace CourseBuilder.Scaffolding;
 
@@ -11,6 +12,8 @@ public static partial class Scaffolder
     public static string NewModule(string contentDirectory, string name)
     {
         var slug = Slug(name);
+        // The longest id the files below write; checked before anything is created.
+        CheckIdLength(name, $"{slug}-introduction-check");
         var modules = Path.Combine(contentDirectory, CourseLoader.ModulesFolder);
         Directory.CreateDirectory(modules);
         if (Directory.GetDirectories(modules).Any(d => SlugOf(Path.GetFileName(d)) == slug))
@@ -18,7 +21,8 @@ public static partial class Scaffolder
         var folder = Path.Combine(modules, $"{NextNumber(Directory.GetDirectories(modules)):00}-{slug}");
         Directory.CreateDirectory(folder);
         var title = Title(name);
-        File.WriteAllText(Path.Combine(folder, CourseLoader.ModuleFile), $"""
+        var moduleFile = Path.Combine(folder, CourseLoader.ModuleFile);
+        File.WriteAllText(moduleFile, Modeline(contentDirectory, moduleFile, "module") + $"""
             title: {title}
             description: >
               One or two sentences on what this module covers and why it matters.
@@ -97,6 +101,7 @@ public static partial class Scaffolder
         if (folder is null)
             throw new UsageException($"no module folder for '{moduleId}' under {modules}");
         var slug = Slug(name);
+        CheckIdLength(name, $"{SlugOf(Path.GetFileName(folder))}-{slug}-check");
         var existing = Directory.GetFiles(folder, "*.md");
         if (existing.Any(f => SlugOf(Path.GetFileNameWithoutExtension(f)) == slug))
             throw new UsageException($"a lesson named '{slug}' already exists in {folder}");
@@ -144,6 +149,20 @@ public static partial class Scaffolder
         if (slug.Length == 0 || !char.IsAsciiLetter(slug[0]))
             throw new UsageException($"'{name}' does not make a usable name: start it with a letter");
         return slug;
+    }
+
+    /// <summary>
+    /// A name becomes a folder or file name and the ids in the scaffolded files; ids are limited
+    /// to 64 characters (<see cref="Ids.IsValid"/>), which also keeps every name well under the
+    /// file system's 255-byte limit. A longer name is refused before anything is written.
+    /// </summary>
+    private static void CheckIdLength(string name, string longestId)
+    {
+        if (Ids.IsValid(longestId)) return;
+        var shown = name.Length > 40 ? name[..40].ReplaceLineEndings(" ") + "…" : name.ReplaceLineEndings(" ");
+        throw new UsageException(
+            $"the name '{shown}' ({name.Length} characters) is too long: it would make the id '{longestId[..Math.Min(40, longestId.Length)]}…' " +
+            $"of {longestId.Length} characters, and ids have at most 64; use a shorter name");
     }
 
     private static string Title(string name)

@@ -50,17 +50,53 @@ public sealed class CliTests
     [Fact]
     public void InternalFailuresExitThreeWithOneLineAndNoStackTrace()
     {
+        // A template override that compiles but throws while rendering: an exception nothing
+        // anticipates, which is what exit 3 is for.
+        using var temp = new TempDir("cli");
+        var content = temp.CopyFrom(TestPaths.ValidCourse);
+        Directory.CreateDirectory(Path.Combine(content, "templates"));
+        File.WriteAllText(Path.Combine(content, "templates", "player.cshtml"), """
+            @using RazorLight
+            @inherits TemplatePage<CourseBuilder.Html.PlayerPage>
+            @{ throw new System.InvalidOperationException("the template gave up"); }
+            """);
+        var (code, _, error) = Run("build", content, "--out", temp.Sub("out"), "--format", "html");
+        Assert.Equal(ExitCode.InternalFailure, code);
+        Assert.Equal("coursebuilder: internal error: InvalidOperationException: the template gave up (run with --verbose for details)", error.Trim());
+
+        var verbose = Run("build", content, "--out", temp.Sub("out"), "--format", "html", "--verbose");
+        Assert.Contains(" at ", verbose.Err);
+        Assert.False(Directory.Exists(temp.Sub("out")));
+    }
+
+    [Fact]
+    public void AnOutputUnderAFileIsAUsageErrorNotAnInternalFailure()
+    {
         using var temp = new TempDir("cli");
         var blocker = temp.Sub("file");
         File.WriteAllText(blocker, "not a folder");
         var (code, _, error) = Run("build", TestPaths.ValidCourse, "--out", Path.Combine(blocker, "out"));
-        Assert.Equal(ExitCode.InternalFailure, code);
-        Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.Contains("internal error", error);
-        Assert.DoesNotContain(" at ", error);
+        Assert.Equal(ExitCode.UsageError, code);
+        Assert.Equal($"coursebuilder: cannot build into '{Path.Combine(blocker, "out")}': {blocker} is a file, not a folder", error.Trim());
+    }
 
-        var verbose = Run("build", TestPaths.ValidCourse, "--out", Path.Combine(blocker, "out"), "--verbose");
-        Assert.Contains(" at ", verbose.Err);
+    [Fact]
+    public void ATooLongModuleNameIsAUsageErrorAndCreatesNothing()
+    {
+        using var temp = new TempDir("cli");
+        var content = temp.CopyFrom(TestPaths.ValidCourse);
+        var before = Directory.GetFileSystemEntries(Path.Combine(content, "modules")).Order().ToList();
+        var (code, output, error) = Run("new", "--content", content, "module", new string('a', 300));
+        Assert.Equal(ExitCode.UsageError, code);
+        Assert.Equal("", output);
+        Assert.Equal($"coursebuilder: the name '{new string('a', 40)}…' (300 characters) is too long: it would make the id '{new string('a', 40)}…' " +
+                     "of 319 characters, and ids have at most 64; use a shorter name", error.Trim());
+        Assert.Equal(before, Directory.GetFileSystemEntries(Path.Combine(content, "modules")).Order().ToList());
+
+        Assert.Equal(ExitCode.UsageError, Run("new", "--content", content, "lesson", new string('b', 300), "--module", "basics").Code);
+        // The longest name whose ids still fit is accepted, and the module passes check.
+        Assert.Equal(ExitCode.Success, Run("new", "--content", content, "module", new string('c', 45)).Code);
+        Assert.Equal(ExitCode.Success, Run("check", content).Code);
     }
 
     [Fact]

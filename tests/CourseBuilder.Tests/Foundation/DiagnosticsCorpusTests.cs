@@ -1,3 +1,4 @@
+using CourseBuilder.Analysis;
 using CourseBuilder.Build;
 using CourseBuilder.Diagnostics;
 using CourseBuilder.Tests.Support;
@@ -6,18 +7,14 @@ namespace CourseBuilder.Tests.Foundation;
 
 /// <summary>
 /// The bad-input corpus: each folder under Fixtures/diagnostics overlays the valid fixture course
-/// with one mistake (files to add or replace, remove.txt for files to delete) and lists in
+/// with one mistake (see <see cref="BadInputCorpus"/>) and lists in
 /// expect.txt exactly the diagnostics it must produce: 'path:line:col: CODE [message fragment]'.
+/// A fixture with a results/ folder is analysed instead of checked: `coursebuilder analyze` with
+/// the files in it, default thresholds (the item-analysis codes CB0200-CB0219).
 /// </summary>
 public sealed class DiagnosticsCorpusTests
 {
-    public static TheoryData<string> Cases()
-    {
-        var data = new TheoryData<string>();
-        foreach (var dir in Directory.GetDirectories(Path.Combine(TestPaths.Fixtures, "diagnostics")).Order(StringComparer.Ordinal))
-            data.Add(Path.GetFileName(dir));
-        return data;
-    }
+    public static TheoryData<string> Cases() => new(BadInputCorpus.Names());
 
     [Fact]
     public void TheValidFixtureHasNoDiagnostics()
@@ -31,29 +28,16 @@ public sealed class DiagnosticsCorpusTests
     public void EachBadInputYieldsExactlyItsDiagnostic(string name)
     {
         using var temp = new TempDir("diag");
-        var content = temp.CopyFrom(TestPaths.ValidCourse);
-        var fixture = Path.Combine(TestPaths.Fixtures, "diagnostics", name);
-        var removals = Path.Combine(fixture, "remove.txt");
-        if (File.Exists(removals))
-            foreach (var line in File.ReadAllLines(removals).Where(l => l.Trim().Length > 0))
-            {
-                var target = Path.Combine(content, line.Trim());
-                if (Directory.Exists(target)) Directory.Delete(target, recursive: true);
-                else File.Delete(target);
-            }
-        foreach (var file in Directory.EnumerateFiles(fixture, "*", SearchOption.AllDirectories))
-        {
-            var relative = Path.GetRelativePath(fixture, file);
-            if (relative is "expect.txt" or "remove.txt") continue;
-            var dest = Path.Combine(content, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(dest)!);
-            File.Copy(file, dest, overwrite: true);
-        }
+        var content = BadInputCorpus.Prepare(temp, name);
+        var fixture = Path.Combine(BadInputCorpus.Folder, name);
 
-        var result = CourseBuild.Check(content);
+        var resultsFolder = Path.Combine(content, "results");
+        var diagnostics = Directory.Exists(resultsFolder)
+            ? Analyzer.Run(new AnalyzeOptions(content, Directory.GetFiles(resultsFolder).Order(StringComparer.Ordinal).ToList(), null, new AnalysisSettings())).Diagnostics
+            : CourseBuild.Check(content).Diagnostics;
 
         var expected = File.ReadAllLines(Path.Combine(fixture, "expect.txt")).Where(l => l.Trim().Length > 0).Select(Expectation.Parse).ToList();
-        var actual = result.Diagnostics.Select(d => d with { Location = d.Location with { Path = Path.GetRelativePath(content, d.Location.Path).Replace('\\', '/') } }).ToList();
+        var actual = diagnostics.Select(d => d with { Location = d.Location with { Path = Path.GetRelativePath(content, d.Location.Path).Replace('\\', '/') } }).ToList();
         var report = string.Join("\n", actual.Select(d => d.Format()));
         Assert.True(expected.Count == actual.Count, $"expected {expected.Count} diagnostic(s), got {actual.Count}:\n{report}");
         foreach (var (want, got) in expected.Zip(actual))

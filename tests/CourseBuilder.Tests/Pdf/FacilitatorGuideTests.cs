@@ -23,7 +23,7 @@ public class FacilitatorGuideTests
             Assert.Contains(q.Id, key);
             foreach (var choice in q.CorrectChoices) Assert.Contains("Correct: " + choice.PlainText.Split(' ')[0], key);
         }
-        Assert.Contains("Profanity was the most common category", key); // per-choice feedback
+        Assert.Contains("Policies were the exception", key); // per-choice feedback
         Assert.Contains("Explanation", key);
     }
 

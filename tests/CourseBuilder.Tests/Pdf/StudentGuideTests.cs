@@ -148,7 +148,7 @@ public class StudentGuideTests
         Assert.Equal("en-US", Assert.IsType<StringToken>(Get(pdf, catalog, "Lang")).Data);
         var preferences = Assert.IsType<DictionaryToken>(Get(pdf, catalog, "ViewerPreferences"));
         Assert.True(Assert.IsType<BooleanToken>(Get(pdf, preferences, "DisplayDocTitle")).Data);
-        Assert.Equal(595, (int)pdf.GetPage(1).Width);
+        Assert.Equal(612, (int)pdf.GetPage(1).Width); // US Letter: the bundled course sets page-size: Letter
     }
 
     [Fact]
@@ -166,9 +166,9 @@ public class StudentGuideTests
         Assert.Contains($"Answer on page {answersPage + 1}", lessonText);
         Assert.Matches(@"\(question on page \d+\)", answerText);
         // Feedback and explanations are for the back, not beside the question.
-        Assert.DoesNotContain("Profanity was the most common category", lessonText);
-        Assert.Contains("Answer: C. Violations of patient confidentiality", answerText);
-        Assert.Contains("Self-presentation problems were far more common", answerText);
+        Assert.DoesNotContain("Inappropriate online contact with patients was among", lessonText);
+        Assert.Contains("Answer: B. The key-informant interviews", answerText);
+        Assert.Contains("Faculty took part as key informants in interviews", answerText);
         // Graded quiz questions are not printed in the student guide.
         Assert.DoesNotContain(Bundle.Module.Quiz!.Pool[0].StemText[..30], lessonText + answerText);
     }

@@ -7,7 +7,7 @@ using CourseBuilder.Scorm;
 namespace CourseBuilder.Tests.Scorm;
 
 /// <summary>
-/// Validates a manifest against the official XSDs in ../shared/scorm-schemas through the
+/// Validates a manifest against the official XSDs our packages ship (src/CourseBuilder/Scorm/Schemas) through the
 /// validate.xsd wrapper of its version, which imports every namespace a manifest may use
 /// (the IMS CP schemas' wildcards need them loaded).
 /// </summary>
@@ -79,7 +79,7 @@ public sealed class ManifestValidator
 
     public static ManifestValidator For(ScormVersion version) =>
         Instances.GetOrAdd(version, v => new Lazy<ManifestValidator>(() => new ManifestValidator(
-            v, Path.Combine(TestPaths.SharedSchemas, v == ScormVersion.Scorm12 ? "scorm12" : "scorm2004-4th")))).Value;
+            v, Path.Combine(TestPaths.ScormSchemas, v == ScormVersion.Scorm12 ? "scorm12" : "scorm2004-4th")))).Value;
 
     /// <summary>Every schema error in the manifest, as "line:column: message"; empty when it is valid.</summary>
     public IReadOnlyList<string> Validate(byte[] manifest)

@@ -10,21 +10,13 @@ public static class TestPaths
     public static string BundledContent => Path.Combine(RepoRoot, "content");
 
     /// <summary>
-    /// The official SCORM schemas. They are not in the repository: a clone sits at
-    /// <c>&lt;somewhere&gt;/main</c> with <c>shared/scorm-schemas</c> beside it.
+    /// The official SCORM schemas, as our packages ship them (with the validate.xsd wrappers that
+    /// import every namespace a manifest may use): see src/CourseBuilder/Scorm/Schemas/SOURCES.md.
     /// </summary>
-    public static string SharedSchemas
-    {
-        get
-        {
-            var folder = Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "scorm-schemas"));
-            if (!Directory.Exists(folder))
-                throw new DirectoryNotFoundException(
-                    $"the official SCORM schemas were not found at {folder}; the SCORM tests need the shared " +
-                    "schema folder beside the repository (../shared/scorm-schemas, see its SOURCES.md)");
-            return folder;
-        }
-    }
+    public static string ScormSchemas => Path.Combine(RepoRoot, "src", "CourseBuilder", "Scorm", "Schemas");
+
+    /// <summary>One valid and one broken manifest per SCORM version, to prove the validator rejects.</summary>
+    public static string ScormExamples => Path.Combine(Fixtures, "scorm-examples");
 
     private static string FindRoot()
     {

@@ -17,4 +17,7 @@ public abstract class DirectiveBlock : ContainerBlock
     public string Arguments { get; internal set; } = "";
 
     public DirectiveAttributes Attributes { get; internal set; } = DirectiveAttributes.Empty;
+
+    /// <summary>False when no closing <c>:::</c> ended the block, so it ran on to the end of its parent.</summary>
+    public bool Closed { get; internal set; } = true;
 }

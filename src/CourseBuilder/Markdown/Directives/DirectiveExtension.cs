@@ -44,6 +44,7 @@ public sealed class DirectiveExtension : IMarkdownExtension
                 typed.Name = info.ToLowerInvariant();
                 typed.Arguments = custom.Arguments ?? "";
                 typed.Attributes = DirectiveAttributes.Parse(custom.Arguments);
+                typed.Closed = custom.ClosingFencedCharCount > 0;
                 typed.Line = custom.Line;
                 typed.Column = custom.Column;
                 typed.Span = custom.Span;

@@ -1,7 +1,7 @@
 using CourseBuilder.Markdown.Callouts;
 using CourseBuilder.Markdown.Directives;
 using CourseBuilder.Pdf.Layout;
-using CourseBuilder.Pdf.Markdown;
+using CourseBuilder.Markdown.PdfRendering;
 
 namespace CourseBuilder.Markdown.Discussions;
 

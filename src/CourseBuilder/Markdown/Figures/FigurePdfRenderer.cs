@@ -1,5 +1,5 @@
 using CourseBuilder.Pdf.Layout;
-using CourseBuilder.Pdf.Markdown;
+using CourseBuilder.Markdown.PdfRendering;
 
 namespace CourseBuilder.Markdown.Figures;
 

@@ -1,7 +1,7 @@
 using CourseBuilder.Markdown.Callouts;
 using CourseBuilder.Model;
 using CourseBuilder.Pdf.Layout;
-using CourseBuilder.Pdf.Markdown;
+using CourseBuilder.Markdown.PdfRendering;
 
 namespace CourseBuilder.Markdown.Questions;
 
@@ -123,7 +123,7 @@ public static class QuestionPdf
         var headingStyle = styles.Heading(level);
         column.Add(new Paragraph([new TextRun(q.Id, headingStyle)], headingStyle, "H" + level)
         {
-            SpaceBefore = 0, KeepWithNext = true, LineSpacing = 1.3, Outline = new OutlineEntry(level, q.Id),
+            SpaceBefore = 0, KeepWithNext = true, LineSpacing = Leading.Heading, Outline = new OutlineEntry(level, q.Id),
         });
         var meta = TypeName(q) + (q.Graded ? " · graded quiz" : " · knowledge check") + (q.ObjectiveId is { } o ? " · assesses " + o : "") + (context is null ? "" : " · " + context);
         column.Add(new Paragraph([new TextRun(meta, styles.Small)], styles.Small) { SpaceBefore = 0, KeepWithNext = true });

@@ -1,6 +1,6 @@
 using CourseBuilder.Markdown.Callouts;
 using CourseBuilder.Pdf.Layout;
-using CourseBuilder.Pdf.Markdown;
+using CourseBuilder.Markdown.PdfRendering;
 
 namespace CourseBuilder.Markdown.Reveals;
 

@@ -13,6 +13,16 @@ public sealed class LayoutContext(FontBook fonts, GuideStyles styles, double pag
 /// <summary>The horizontal band a component lays out in, the boxes around it and its structure parent.</summary>
 public sealed record Area(double X, double Width, IReadOnlyList<Frame> Frames, StructNode Parent)
 {
+    /// <summary>
+    /// The narrowest band laid out: each box and list indents its content, and deep nesting would
+    /// otherwise leave a negative width, which PDFsharp refuses to draw. Text then runs past the
+    /// right edge of its box rather than stopping the build.
+    /// </summary>
+    public const double MinimumWidth = 36;
+
+    private readonly double _width = Math.Max(MinimumWidth, Width);
+    public double Width { get => _width; init => _width = Math.Max(MinimumWidth, value); }
+
     public Area Indent(double left, double right = 0) => this with { X = X + left, Width = Width - left - right };
     public Area Within(StructNode parent) => this with { Parent = parent };
 }
@@ -38,7 +48,7 @@ public sealed class Paragraph(IReadOnlyList<TextRun> runs, TextStyle baseStyle, 
     public string? Anchor { get; init; }
     public OutlineEntry? Outline { get; init; }
     public Align Align { get; init; }
-    public double LineSpacing { get; init; } = 1.45;
+    public double LineSpacing { get; init; } = Leading.Body;
 
     public void Layout(LayoutContext ctx, Area area, List<Row> rows)
     {
@@ -156,7 +166,7 @@ public sealed class ListComponent(IReadOnlyList<ListItem> items) : IComponent
             var body = new StructNode("LBody", li);
             var first = rows.Count;
             foreach (var child in item.Body) child.Layout(ctx, new Area(area.X + indent, area.Width - indent, area.Frames, body), rows);
-            if (rows.Count == first) rows.Add(new Row(labelStyle.Size * 1.45, (_, _) => { }) { Frames = area.Frames, Baseline = labelStyle.Size * 1.08 });
+            if (rows.Count == first) rows.Add(new Row(labelStyle.Size * Leading.Body, (_, _) => { }) { Frames = area.Frames, Baseline = labelStyle.Size * 1.08 });
             rows[first].SpaceBefore = n == 0 ? SpaceBefore : ItemSpacing;
             var target = rows.Skip(first).FirstOrDefault(r => r.Baseline is not null) ?? rows[first];
             var baseline = target.Baseline ?? labelStyle.Size;
@@ -247,7 +257,7 @@ public sealed class ContentsEntry(string title, string anchor, int level) : ICom
         var node = new StructNode("P", tocItem);
         var link = LinkTarget.Internal(anchor) with { Description = title };
         var lines = LineBreaker.Break([new TextRun(title, style, link)], area.Width - indent - numberWidth - 8, ctx.Fonts);
-        var lineHeight = style.Size * 1.45;
+        var lineHeight = style.Size * Leading.Body;
         var baseline = lineHeight / 2 + style.Size * 0.36;
         for (var i = 0; i < lines.Count; i++)
         {
@@ -286,7 +296,7 @@ public sealed class PageReference(string before, string anchor, string after, Te
     public void Layout(LayoutContext ctx, Area area, List<Row> rows)
     {
         var node = new StructNode("P", area.Parent);
-        var lineHeight = style.Size * 1.45;
+        var lineHeight = style.Size * Leading.Body;
         var baseline = lineHeight / 2 + style.Size * 0.36;
         var link = LinkTarget.Internal(anchor);
         rows.Add(new Row(lineHeight, (canvas, top) =>

@@ -50,8 +50,8 @@ public sealed class FigureComponent(byte[]? image, SvgDrawing? vector, string al
             var lines = LineBreaker.Break([new TextRun(altText, textStyle)], area.Width - 24, ctx.Fonts);
             var noteStyle = ctx.Styles.Small;
             var noteLines = LineBreaker.Break([new TextRun(placeholderNote, noteStyle)], area.Width - 24, ctx.Fonts);
-            var lineHeight = textStyle.Size * 1.45;
-            var noteHeight = noteStyle.Size * 1.45;
+            var lineHeight = textStyle.Size * Leading.Body;
+            var noteHeight = noteStyle.Size * Leading.Body;
             var height = 12 + lines.Count * lineHeight + 4 + noteLines.Count * noteHeight + 12;
             var styles = ctx.Styles;
             rows.Add(new Row(height, (canvas, top) =>

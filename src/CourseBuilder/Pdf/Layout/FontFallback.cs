@@ -2,27 +2,36 @@ namespace CourseBuilder.Pdf.Layout;
 
 /// <summary>
 /// Open Sans covers Latin, Greek, Cyrillic and common punctuation but not arrows, maths or other
-/// symbols; DejaVu Sans Mono (also bundled) covers those, so such characters switch to it
-/// rather than print as empty boxes.
+/// symbols; DejaVu Sans Mono (also bundled) covers many of those, so a character the sans font's
+/// own character map lacks switches to it rather than print as an empty box.
 /// </summary>
 public static class FontFallback
 {
-    public static bool SansCovers(char c) =>
-        c < 0x0250 || c is >= '\u0370' and <= '\u03FF' or >= '\u0400' and <= '\u04FF'
-        || c is >= '\u1E00' and <= '\u1EFF' or >= '\u2000' and <= '\u206F' or '\u20AC' or '\u2122';
+    /// <summary>
+    /// Control characters have no glyph in any font and are never drawn (line breaking consumes
+    /// them), so they stay with the text around them instead of splitting the run.
+    /// </summary>
+    public static bool Covers(Face face, char c) => c < 0x20 || FontBook.HasGlyph(face, c);
+
+    private static bool CoversAll(Face face, string text)
+    {
+        foreach (var c in text)
+            if (!Covers(face, c)) return false;
+        return true;
+    }
 
     public static List<TextRun> Apply(IReadOnlyList<TextRun> runs)
     {
         var result = new List<TextRun>(runs.Count);
         foreach (var run in runs)
         {
-            if (run.Style.Face == Face.Mono || run.Text.All(SansCovers)) { result.Add(run); continue; }
+            if (run.Style.Face == Face.Mono || CoversAll(run.Style.Face, run.Text)) { result.Add(run); continue; }
             var start = 0;
             for (var i = 1; i <= run.Text.Length; i++)
             {
-                if (i < run.Text.Length && SansCovers(run.Text[i]) == SansCovers(run.Text[start])) continue;
+                if (i < run.Text.Length && Covers(run.Style.Face, run.Text[i]) == Covers(run.Style.Face, run.Text[start])) continue;
                 var piece = run.Text[start..i];
-                result.Add(SansCovers(piece[0]) || char.IsWhiteSpace(piece[0]) ? run with { Text = piece } : run with { Text = piece, Style = run.Style with { Face = Face.Mono } });
+                result.Add(Covers(run.Style.Face, piece[0]) || char.IsWhiteSpace(piece[0]) ? run with { Text = piece } : run with { Text = piece, Style = run.Style with { Face = Face.Mono } });
                 start = i;
             }
         }

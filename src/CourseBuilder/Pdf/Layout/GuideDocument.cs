@@ -20,9 +20,9 @@ public sealed record GuideDocumentSettings(
     string Identity);
 
 /// <summary>
-/// Lays out components into rows, breaks the rows into pages (keep-with-next, widows and
-/// orphans, repeated table headers) and writes a tagged PDF with outline, running head and
-/// "Page X of Y" footer.
+/// A guide as one tagged PDF: lays out its components into rows, has <see cref="Paginator"/>
+/// break them into pages, and writes them with structure tags, outline, running head and
+/// "Page X of Y" footer; <see cref="ReproducibilityPatches"/> then make the bytes repeatable.
 /// </summary>
 public sealed class GuideDocument(GuideDocumentSettings settings, GuideStyles styles)
 {
@@ -34,8 +34,6 @@ public sealed class GuideDocument(GuideDocumentSettings settings, GuideStyles st
     public double ContentWidth => settings.PageWidth - 2 * MarginX;
     public double ContentHeight => settings.PageHeight - MarginTop - MarginBottom;
 
-    private sealed record Placement(Row Row, double Top, bool AsArtifact);
-
     public byte[] Render()
     {
         var root = StructNode.NewRoot();
@@ -45,7 +43,7 @@ public sealed class GuideDocument(GuideDocumentSettings settings, GuideStyles st
         // The components are laid out; only their rows are needed from here on. Letting go of
         // what is done (here, and each page once drawn) keeps a long guide's peak memory down.
         Body.Children.Clear();
-        var pages = Paginate(rows, ContentHeight);
+        var pages = Paginator.Paginate(rows, ContentHeight);
         rows.Clear();
 
         var anchors = new Dictionary<string, (int Page, double Y)>(StringComparer.Ordinal);
@@ -54,52 +52,6 @@ public sealed class GuideDocument(GuideDocumentSettings settings, GuideStyles st
                 if (placed.Row.Anchor is { } anchor && !placed.AsArtifact)
                     anchors.TryAdd(anchor, (p + 1, MarginTop + placed.Top - 12));
         return Write(pages, anchors);
-    }
-
-    private static List<List<Placement>> Paginate(List<Row> rows, double height)
-    {
-        var pages = new List<List<Placement>>();
-        var page = new List<Placement>();
-        var y = 0.0;
-        void NewPage() { pages.Add(page); page = []; y = 0; }
-        void Place(Row row, bool artifact = false)
-        {
-            if (page.Count > 0) y += row.SpaceBefore;
-            page.Add(new Placement(row, y, artifact));
-            y += row.Height;
-        }
-        double Space(Row row) => page.Count > 0 ? row.SpaceBefore : 0;
-
-        var i = 0;
-        while (i < rows.Count)
-        {
-            var first = rows[i];
-            if (first.BreakBefore && page.Count > 0) { NewPage(); continue; }
-            var last = i;
-            while (last < rows.Count - 1 && rows[last].KeepWithNext && !rows[last + 1].BreakBefore) last++;
-
-            var header = page.Count == 0 && first.RepeatHeader is { } h && i > 0 && !ReferenceEquals(rows[i - 1], h) ? h : null;
-            var needed = (header?.Height ?? 0) + Space(first) + first.Height;
-            for (var k = i + 1; k <= last; k++) needed += rows[k].SpaceBefore + rows[k].Height;
-
-            if (y + needed <= height + 0.01)
-            {
-                if (header is not null) Place(header, artifact: true);
-                for (var k = i; k <= last; k++) Place(rows[k]);
-                i = last + 1;
-                continue;
-            }
-            if (page.Count > 0) { NewPage(); continue; }
-
-            // The group is taller than a page: fill this page row by row, at least one row.
-            if (header is not null) Place(header, artifact: true);
-            Place(rows[i++]);
-            while (i <= last && y + rows[i].SpaceBefore + rows[i].Height <= height + 0.01) Place(rows[i++]);
-            NewPage();
-        }
-        if (page.Count > 0) pages.Add(page);
-        if (pages.Count == 0) pages.Add([]);
-        return pages;
     }
 
     private byte[] Write(List<List<Placement>> pages, Dictionary<string, (int Page, double Y)> anchors)
@@ -154,75 +106,16 @@ public sealed class GuideDocument(GuideDocumentSettings settings, GuideStyles st
         AddOutline(document, outline, pdfPages);
 
         // Same input, same bytes: fixed IDs instead of PDFsharp's random GUIDs.
-        var id = Identity(settings.Identity);
+        var id = ReproducibilityPatches.Identity(settings.Identity);
         document.Internals.FirstDocumentID = id;
         document.Internals.SecondDocumentID = id;
 
         using var stream = new MemoryStream();
         document.Save(stream, closeStream: false);
         var bytes = stream.ToArray();
-        FixXmpIds(bytes, settings.Identity);
-        FixSubsetPrefixes(bytes);
+        ReproducibilityPatches.FixXmpIds(bytes, settings.Identity);
+        ReproducibilityPatches.FixSubsetPrefixes(bytes);
         return bytes;
-    }
-
-    /// <summary>
-    /// PDFsharp 6.2 writes random UUIDs as the XMP DocumentID and InstanceID, in a stream it does
-    /// not compress. Overwriting them in place with UUIDs derived from the input keeps every
-    /// length and offset valid and makes the bytes repeatable.
-    /// </summary>
-    /// <summary>
-    /// PDFsharp tags each font subset with a random six-letter prefix ("ABCDEF+Open Sans"). The
-    /// prefixes are replaced, in place, by ones numbered in order of first appearance.
-    /// </summary>
-    private static void FixSubsetPrefixes(byte[] pdf)
-    {
-        // A byte scan, not a regex over the decoded file: whole-course guides run to tens of MB.
-        var replacements = new Dictionary<string, string>(StringComparer.Ordinal);
-        var span = pdf.AsSpan();
-        for (var at = 0; ; )
-        {
-            var found = span[at..].IndexOf("Font"u8);
-            if (found < 0) break;
-            var font = at + found;
-            at = font + 4;
-            int prefix;
-            if (font >= 1 && pdf[font - 1] == '/' && span[font..].StartsWith("FontName/"u8)) prefix = font + 9;
-            else if (font >= 5 && span[(font - 5)..].StartsWith("/BaseFont/"u8)) prefix = font + 5;
-            else continue;
-            if (prefix + 7 > pdf.Length || pdf[prefix + 6] != '+') continue;
-            var letters = span.Slice(prefix, 6);
-            if (letters.ContainsAnyExceptInRange((byte)'A', (byte)'Z')) continue;
-            var random = System.Text.Encoding.ASCII.GetString(letters);
-            if (!replacements.TryGetValue(random, out var fixedPrefix))
-            {
-                var n = replacements.Count;
-                fixedPrefix = "CB" + new string([(char)('A' + n / 676 % 26), (char)('A' + n / 26 % 26), (char)('A' + n % 26), 'S']);
-                replacements[random] = fixedPrefix;
-            }
-            System.Text.Encoding.ASCII.GetBytes(fixedPrefix).CopyTo(pdf, prefix);
-        }
-    }
-
-    private static void FixXmpIds(byte[] pdf, string identity)
-    {
-        foreach (var (tag, salt) in new[] { ("<xmpMM:DocumentID>uuid:", "document"), ("<xmpMM:InstanceID>uuid:", "instance") })
-        {
-            var marker = System.Text.Encoding.ASCII.GetBytes(tag);
-            var at = pdf.AsSpan().IndexOf(marker);
-            if (at < 0) continue;
-            var start = at + marker.Length;
-            if (start + 36 > pdf.Length || pdf[start + 8] != (byte)'-') continue;
-            var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(identity + "|" + salt));
-            var uuid = new Guid(hash.AsSpan(0, 16)).ToString("D");
-            System.Text.Encoding.ASCII.GetBytes(uuid).CopyTo(pdf, start);
-        }
-    }
-
-    private static string Identity(string seed)
-    {
-        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(seed));
-        return Convert.ToHexString(hash, 0, 16);
     }
 
     private void DrawRunningHeadAndFooter(PageCanvas canvas, int page, int pageCount, string headerRight)

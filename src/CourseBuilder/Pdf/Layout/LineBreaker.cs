@@ -56,30 +56,31 @@ public static class LineBreaker
                 if (room < width * 0.25) lines.Add(builder.Finish());
                 else builder.Add(new Piece(" ", word.SpaceStyle, word.SpaceLink), space);
             }
-            var rest = new Queue<Piece>(word.Pieces);
-            while (rest.Count > 0)
+            foreach (var piece in word.Pieces)
             {
-                var piece = rest.Dequeue();
-                var pieceWidth = fonts.Width(piece.Text, piece.Style);
-                if (builder.Width + pieceWidth <= width + 0.01)
+                // An offset into the piece rather than a copy of its rest per line: a word of a
+                // million characters costs its length once, not once per line.
+                var start = 0;
+                while (start < piece.Text.Length)
                 {
-                    builder.Add(piece, pieceWidth);
-                    continue;
-                }
-                var cut = Cut(piece, width - builder.Width, fonts);
-                if (cut == 0 && builder.IsEmpty) cut = 1; // a single glyph wider than the line: place it anyway
-                if (cut > 0)
-                {
-                    var head = piece with { Text = piece.Text[..cut] };
-                    builder.Add(head, fonts.Width(head.Text, head.Style));
-                }
-                lines.Add(builder.Finish());
-                if (cut < piece.Text.Length)
-                {
-                    var tail = new Queue<Piece>();
-                    tail.Enqueue(piece with { Text = piece.Text[cut..] });
-                    foreach (var r in rest) tail.Enqueue(r);
-                    rest = tail;
+                    var room = width - builder.Width;
+                    var (fit, used) = Fit(piece.Text, start, room + 0.01, piece.Style, fonts);
+                    if (fit == piece.Text.Length - start)
+                    {
+                        var whole = start == 0 ? piece.Text : piece.Text[start..];
+                        builder.Add(piece with { Text = whole }, fonts.Width(whole, piece.Style));
+                        break;
+                    }
+                    if (fit > 0 && used > room) fit--; // the tolerance is for whole pieces only
+                    var cut = FriendlyCut(piece.Text, start, fit);
+                    if (cut == 0 && builder.IsEmpty) cut = 1; // a single glyph wider than the line: place it anyway
+                    if (cut > 0)
+                    {
+                        var head = piece with { Text = piece.Text.Substring(start, cut) };
+                        builder.Add(head, fonts.Width(head.Text, head.Style));
+                    }
+                    lines.Add(builder.Finish());
+                    start += cut;
                 }
             }
         }
@@ -87,19 +88,32 @@ public static class LineBreaker
         return lines;
     }
 
-    /// <summary>How many characters of the piece fit in the room, cut at a friendly character when one is near the end.</summary>
-    private static int Cut(Piece piece, double room, FontBook fonts)
+    /// <summary>
+    /// How many characters of <paramref name="text"/> from <paramref name="start"/> fit in the
+    /// room, and their width. Glyph advances add up (the metrics have no kerning), so summing one
+    /// character at a time stops at the line's end and costs the length of a line.
+    /// </summary>
+    private static (int Count, double Width) Fit(string text, int start, double room, TextStyle style, FontBook fonts)
     {
-        int lo = 0, hi = piece.Text.Length;
-        while (lo < hi)
+        double used = 0;
+        var i = start;
+        while (i < text.Length)
         {
-            var mid = (lo + hi + 1) / 2;
-            if (fonts.Width(piece.Text[..mid], piece.Style) <= room) lo = mid; else hi = mid - 1;
+            var advance = fonts.Width(text[i].ToString(), style);
+            if (used + advance > room) break;
+            used += advance;
+            i++;
         }
-        if (lo is 0) return 0;
-        for (var i = lo; i > lo / 2 && i > 1; i--)
-            if (BreakAfter.Contains(piece.Text[i - 1])) return i;
-        return lo;
+        return (i - start, used);
+    }
+
+    /// <summary>The cut within the first <paramref name="fit"/> characters, at a friendly character when one is in its second half.</summary>
+    private static int FriendlyCut(string text, int start, int fit)
+    {
+        if (fit is 0) return 0;
+        for (var i = fit; i > fit / 2 && i > 1; i--)
+            if (BreakAfter.Contains(text[start + i - 1])) return i;
+        return fit;
     }
 
     private static List<Word> Words(IReadOnlyList<TextRun> runs)

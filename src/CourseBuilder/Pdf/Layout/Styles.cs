@@ -24,6 +24,17 @@ public sealed record LinkTarget(string? Url, string? Anchor, string? Description
 /// <summary>A piece of text in one style; a paragraph is a list of runs.</summary>
 public sealed record TextRun(string Text, TextStyle Style, LinkTarget? Link = null);
 
+/// <summary>
+/// Line heights as multiples of the font size, in one place: body text, headings and labels
+/// (tighter), and code blocks.
+/// </summary>
+public static class Leading
+{
+    public const double Body = 1.45;
+    public const double Heading = 1.3;
+    public const double Code = 1.35;
+}
+
 /// <summary>The guide's typographic scale and colours, derived from the course theme.</summary>
 public sealed class GuideStyles
 {
@@ -44,7 +55,6 @@ public sealed class GuideStyles
     public XColor Correct { get; } = XColor.FromArgb(0x1b, 0x6e, 0x2e);
 
     public double BodySize => 10;
-    public double LineSpacing => 1.45;
 
     public TextStyle Body => new(Face.Regular, BodySize, Text);
     public TextStyle Small => new(Face.Regular, 8.5, Muted);
@@ -114,6 +124,9 @@ public sealed class FontBook
         new(() => new TrueTypeMetrics(GuideFontResolver.FaceBytes(GuideFontResolver.SansFace(true, true)))),
         new(() => new TrueTypeMetrics(GuideFontResolver.FaceBytes(GuideFontResolver.MonoFace))),
     ];
+
+    /// <summary>Whether the face's font has a glyph for the character, from its character map.</summary>
+    public static bool HasGlyph(Face face, char c) => Metrics[(int)face].Value.HasGlyph(c);
 
     /// <summary>Width of the text in points, from the font's advance widths (see <see cref="TrueTypeMetrics"/>).</summary>
     public double Width(string text, TextStyle style) =>

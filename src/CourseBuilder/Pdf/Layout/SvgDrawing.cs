@@ -69,8 +69,12 @@ public sealed class SvgDrawing
 
     private static readonly string[] Inherited = ["fill", "stroke", "stroke-width", "opacity", "font-size", "font-weight", "font-style", "text-anchor", "stroke-dasharray"];
 
-    private void Collect(XElement element, Dictionary<string, string> inherited)
+    /// <summary>Groups inside groups; deeper drawings print as a described box (the loader reports them too).</summary>
+    private const int MaxDepth = 64;
+
+    private void Collect(XElement element, Dictionary<string, string> inherited, int depth = 0)
     {
+        if (depth > MaxDepth) throw new UnsupportedSvg();
         if (element.Attribute("transform") is not null || element.Attribute("style") is not null || element.Attribute("clip-path") is not null)
             throw new UnsupportedSvg();
         var style = new Dictionary<string, string>(inherited);
@@ -86,7 +90,7 @@ public sealed class SvgDrawing
             if (child.Attribute("transform") is not null || child.Attribute("style") is not null) throw new UnsupportedSvg();
             switch (name)
             {
-                case "g": Collect(child, style); break;
+                case "g": Collect(child, style, depth + 1); break;
                 case "rect": AddRect(child, own); break;
                 case "circle": AddEllipse(Number(child, "cx"), Number(child, "cy"), Number(child, "r"), Number(child, "r"), own); break;
                 case "ellipse": AddEllipse(Number(child, "cx"), Number(child, "cy"), Number(child, "rx"), Number(child, "ry"), own); break;
@@ -105,6 +109,10 @@ public sealed class SvgDrawing
         double x = Number(e, "x"), y = Number(e, "y"), w = Number(e, "width"), h = Number(e, "height");
         var rx = e.Attribute("rx") is not null ? Number(e, "rx") : e.Attribute("ry") is not null ? Number(e, "ry") : 0;
         var ry = e.Attribute("ry") is not null ? Number(e, "ry") : rx;
+        // SVG draws nothing for a negative width or height (an error in the spec); PDFsharp would throw.
+        if (w <= 0 || h <= 0) return;
+        rx = Math.Clamp(rx, 0, w / 2);
+        ry = Math.Clamp(ry, 0, h / 2);
         var (pen, brush) = Paint(style, defaultFill: true);
         _shapes.Add((gfx, m, _) =>
         {
@@ -125,6 +133,7 @@ public sealed class SvgDrawing
 
     private void AddEllipse(double cx, double cy, double rx, double ry, Dictionary<string, string> style)
     {
+        if (rx <= 0 || ry <= 0) return; // nothing to draw, as in a browser
         var (pen, brush) = Paint(style, defaultFill: true);
         _shapes.Add((gfx, m, _) =>
         {
@@ -216,6 +225,7 @@ public sealed class SvgDrawing
         if (text.Length == 0) return;
         double x = Number(e, "x"), y = Number(e, "y");
         var size = style.TryGetValue("font-size", out var fs) ? ParseLength(fs) : 16;
+        if (size <= 0) return;
         var bold = style.TryGetValue("font-weight", out var fw) && (fw == "bold" || int.TryParse(fw, out var weight) && weight >= 600);
         var italic = style.TryGetValue("font-style", out var fst) && fst is "italic" or "oblique";
         var anchor = style.GetValueOrDefault("text-anchor", "start");
@@ -270,7 +280,7 @@ public sealed class SvgDrawing
     {
         var trimmed = value.Trim();
         if (trimmed.EndsWith("px", StringComparison.Ordinal)) trimmed = trimmed[..^2];
-        if (!double.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out var v)) throw new UnsupportedSvg();
+        if (!double.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !double.IsFinite(v)) throw new UnsupportedSvg();
         return v;
     }
 
