@@ -57,8 +57,9 @@ public static class Cli
         var watch = new Option<bool>("--watch", "-w") { Description = "Rebuild whenever a file under the content folder changes (Ctrl+C to stop)." };
         var noCache = new Option<bool>("--no-cache") { Description = "Rebuild every artifact, even those whose inputs did not change." };
         var noWait = new Option<bool>("--no-wait") { Description = "If another build is writing the same output folder, stop (exit 2) instead of waiting for it." };
+        var strict = new Option<bool>("--strict") { Description = "Treat warnings as errors (exit 1), for a course repository's CI." };
 
-        var build = new Command("build", "Build SCORM packages, the HTML player and PDF guides.") { content, outDir, format, module, watch, noCache, noWait };
+        var build = new Command("build", "Build SCORM packages, the HTML player and PDF guides.") { content, outDir, format, module, watch, noCache, noWait, strict };
         build.SetAction(parse => Guard(parse.GetValue(verbose), error, () =>
         {
             var formats = parse.GetValue(format) is { Length: > 0 } names
@@ -66,6 +67,12 @@ public static class Cli
                 : null;
             var console = new ConsoleReporter(output, error, parse.GetValue(quiet), parse.GetValue(verbose));
             var contentDir = parse.GetValue(content)!;
+            if (parse.GetValue(strict) && StrictMode.BlockBuild(contentDir) is { } blocked)
+            {
+                console.PrintDiagnostics(blocked.Diagnostics, contentDir);
+                console.PrintBuildSummary(blocked, parse.GetValue(outDir)!);
+                return ExitCode.AuthorErrors;
+            }
             var options = new BuildOptions(contentDir, parse.GetValue(outDir)!, formats, parse.GetValue(module),
                 UseCache: !parse.GetValue(noCache), Wait: !parse.GetValue(noWait), Notice: notice => error.WriteLine($"coursebuilder: {notice}"));
             if (parse.GetValue(watch))
@@ -77,11 +84,12 @@ public static class Cli
         }));
 
         var checkContent = new Argument<string>("content") { Description = "The content folder (holding course.yml).", DefaultValueFactory = _ => "content" };
-        var check = new Command("check", "Report every problem in the content; write nothing.") { checkContent };
+        var check = new Command("check", "Report every problem in the content; write nothing.") { checkContent, strict };
         check.SetAction(parse => Guard(parse.GetValue(verbose), error, () =>
         {
             var console = new ConsoleReporter(output, error, parse.GetValue(quiet), parse.GetValue(verbose));
             var result = CourseBuild.Check(parse.GetValue(checkContent)!);
+            if (parse.GetValue(strict)) result = StrictMode.Apply(result);
             console.PrintDiagnostics(result.Diagnostics, parse.GetValue(checkContent)!);
             console.PrintCheckSummary(result);
             return result.Succeeded ? ExitCode.Success : ExitCode.AuthorErrors;

@@ -38,6 +38,7 @@ public static partial class Scaffolder
             ---
             title: Module quiz
             draw: 2
+            pass-mark: 50    # with 2 drawn, one wrong answer scores 50%; raise it when you draw more (see CB0100)
             ---
 
             Answer the questions below. You need the course's pass mark to pass.
@@ -60,6 +61,28 @@ public static partial class Scaffolder
               > Right: say why.
             - [ ] False
               > Not quite: say why.
+
+            Explanation: Explain the answer and cite its source.
+            :::
+
+            ::: question id={slug}-q3 objective={slug}-o1
+            A short case: who, where, what happened. What should the student do next?
+
+            - [ ] A plausible but wrong action
+              > Not quite: say why it is wrong.
+            - [x] The right action
+              > Right: say why it is right.
+
+            Explanation: Keep the pool at least twice the draw, so retakes do not repeat it (CB0101).
+            :::
+
+            ::: question id={slug}-q4 type=true-false objective={slug}-o1
+            Another statement, this one false.
+
+            - [ ] True
+              > Not quite: say why.
+            - [x] False
+              > Right: say why.
 
             Explanation: Explain the answer and cite its source.
             :::

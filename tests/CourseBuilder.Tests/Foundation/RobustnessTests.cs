@@ -46,7 +46,8 @@ public sealed class RobustnessTests
         "modules/01-basics/module.yml:1:1 CB0001")]
     [InlineData("modules/01-basics/module.yml", "title:\n  nested: map\nobjectives: text\n",
         "modules/01-basics/01-first.md:3:14 CB0031|modules/01-basics/02-second.md:3:14 CB0031|modules/01-basics/module.yml:2:3 CB0004|" +
-        "modules/01-basics/module.yml:3:13 CB0004|modules/01-basics/quiz.md:17:1 CB0031|modules/01-basics/quiz.md:30:1 CB0031|modules/01-basics/quiz.md:6:1 CB0031")]
+        "modules/01-basics/module.yml:3:13 CB0004|modules/01-basics/quiz.md:20:1 CB0031|modules/01-basics/quiz.md:33:1 CB0031|modules/01-basics/quiz.md:44:1 CB0031|" +
+        "modules/01-basics/quiz.md:5:3 CB0034|modules/01-basics/quiz.md:6:3 CB0034|modules/01-basics/quiz.md:9:1 CB0031")]
     [InlineData("modules/01-basics/01-first.md", "---\n- a list\n---\n",
         "modules/01-basics/01-first.md:2:1 CB0001")]
     [InlineData("modules/01-basics/01-first.md", "---\ntitle: x\n",

@@ -5,7 +5,7 @@ using CourseBuilder.Loading;
 using CourseBuilder.Model;
 using CourseBuilder.Tests.Support;
 
-namespace CourseBuilder.Tests.Quiz;
+namespace CourseBuilder.Tests.QuizPolicy;
 
 /// <summary>The quiz policy keys (blueprint, review, reveal-answers, scorm12-outcome): parsing, defaults and the player's data.</summary>
 public sealed class QuizPolicyTests
@@ -50,7 +50,7 @@ public sealed class QuizPolicyTests
     {
         using var temp = new TempDir("policy");
         var (course, diagnostics) = Load(temp, "draw: 2\n");
-        Assert.Empty(diagnostics.Sorted());
+        Assert.DoesNotContain(diagnostics.Sorted(), d => d.IsError);
         var quiz = course.Modules[0].Quiz!;
         Assert.Null(quiz.Blueprint);
         Assert.Null(quiz.Review);
@@ -73,7 +73,7 @@ public sealed class QuizPolicyTests
         using var temp = new TempDir("policy");
         var (course, diagnostics) = Load(temp, "draw: 2\nreview: score\n",
             courseExtra: "review: answers\nreveal-answers: never\nscorm12-outcome: completed-incomplete\n");
-        Assert.Empty(diagnostics.Sorted());
+        Assert.DoesNotContain(diagnostics.Sorted(), d => d.IsError);
         Assert.Equal(ReviewLevel.Score, course.Modules[0].Review(course));
         Assert.Equal(AnswerReveal.Never, course.Modules[0].RevealAnswers(course));
         Assert.Equal(Scorm12Outcome.CompletedIncomplete, course.Scorm12Outcome);
@@ -90,7 +90,7 @@ public sealed class QuizPolicyTests
     {
         using var temp = new TempDir("policy");
         var (course, diagnostics) = Load(temp, "blueprint:\n  b-two: 1\n  b-one: 1\nreveal-answers: after-last\n");
-        Assert.Empty(diagnostics.Sorted());
+        Assert.DoesNotContain(diagnostics.Sorted(), d => d.IsError);
         var quiz = course.Modules[0].Quiz!;
         Assert.Equal(2, quiz.Draw);
         var data = QuizJson(course).GetProperty("modules")[0].GetProperty("quiz");
@@ -106,7 +106,7 @@ public sealed class QuizPolicyTests
         var pool = Question(1, "b-one") + Question(2, "b-two") + Question(3, "b-two") + Question(4, "b-one") + Question(5, "b-two") + Question(6, "b-two");
         using var temp = new TempDir("policy");
         var (course, diagnostics) = Load(temp, "draw: 5\nblueprint: stratified\n", pool);
-        Assert.Empty(diagnostics.Sorted());
+        Assert.DoesNotContain(diagnostics.Sorted(), d => d.IsError);
         var data = QuizJson(course).GetProperty("modules")[0].GetProperty("quiz");
         Assert.Equal("""[{"objective":"b-one","count":2},{"objective":"b-two","count":3}]""", data.GetProperty("blueprint").GetRawText());
     }
@@ -141,12 +141,12 @@ public sealed class QuizPolicyTests
         var content = temp.CopyFrom(TestPaths.ValidCourse);
         File.AppendAllText(Path.Combine(content, "modules", "02-more", "module.yml"), "objectives:\n  - id: m-one\n    text: Something.\n");
         var quizPath = Path.Combine(content, "modules", "01-basics", "quiz.md");
-        File.WriteAllText(quizPath, File.ReadAllText(quizPath).Replace("draw: 2\n", "blueprint:\n  b-one: 1\n  b-two: 2\n  m-one: 1\n"));
+        File.WriteAllText(quizPath, File.ReadAllText(quizPath).Replace("  b-two: 1\n", "  b-two: 1\n  m-one: 1\n"));
         var diagnostics = new DiagnosticBag();
         CourseLoader.Load(content, diagnostics);
         var blueprintError = Assert.Single(diagnostics.Sorted(), d => d.Code == "CB0034");
         Assert.Equal("blueprint objective 'm-one' belongs to module 'more', not to 'basics'", blueprintError.Message);
-        Assert.Equal(6, blueprintError.Location.Line);
+        Assert.Equal(7, blueprintError.Location.Line);
     }
 
     [Theory]
