@@ -41,6 +41,21 @@ public sealed record DiagnosticCode(string Id, Severity DefaultSeverity, string 
     public static readonly DiagnosticCode UndefinedObjective = new("CB0031", Severity.Error, "Objective referenced but not defined");
     public static readonly DiagnosticCode UnassessedObjective = new("CB0032", Severity.Warning, "Objective not assessed by any graded question");
     public static readonly DiagnosticCode QuizWithoutQuestions = new("CB0033", Severity.Error, "Quiz has no questions");
+    public static readonly DiagnosticCode BlueprintUnknownObjective = new("CB0034", Severity.Error, "Blueprint names an objective that is not this module's");
+    public static readonly DiagnosticCode BlueprintExceedsPool = new("CB0035", Severity.Error, "Blueprint asks for more items of an objective than the pool holds");
+    public static readonly DiagnosticCode BlueprintDrawMismatch = new("CB0036", Severity.Error, "Blueprint total differs from draw");
+    public static readonly DiagnosticCode BlueprintNeverDraws = new("CB0037", Severity.Warning, "Blueprint never draws some pool questions");
+
+    // Item writing (warnings; `check --strict` makes them errors)
+    public static readonly DiagnosticCode PassMarkNeedsPerfectScore = new("CB0100", Severity.Warning, "Pass mark needs a perfect score at the number drawn");
+    public static readonly DiagnosticCode PoolSmallerThanTwiceDraw = new("CB0101", Severity.Warning, "Pool smaller than twice the draw");
+    public static readonly DiagnosticCode ObjectiveCanBeSkipped = new("CB0102", Severity.Warning, "An attempt can skip an objective");
+    public static readonly DiagnosticCode AllOrNoneOfTheAbove = new("CB0103", Severity.Warning, "\"All of the above\" or \"none of the above\" choice");
+    public static readonly DiagnosticCode CountCueInMultipleResponse = new("CB0104", Severity.Warning, "Multiple-response stem gives the number of answers");
+    public static readonly DiagnosticCode UnemphasisedNegativeStem = new("CB0105", Severity.Warning, "Negative stem not emphasised");
+    public static readonly DiagnosticCode TrueFalseKeysOneWay = new("CB0106", Severity.Warning, "True/false keys all one way");
+    public static readonly DiagnosticCode LongestOptionIsKey = new("CB0107", Severity.Warning, "The longest choice is the key too often");
+    public static readonly DiagnosticCode KnowledgeCheckRepeatsGradedItem = new("CB0108", Severity.Warning, "Knowledge check nearly identical to a graded item");
 
     // Images, links and assets
     public static readonly DiagnosticCode MissingImage = new("CB0040", Severity.Error, "Image not found");

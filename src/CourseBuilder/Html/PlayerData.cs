@@ -22,14 +22,22 @@ public static class PlayerData
     };
 
     public sealed record Data(int Schema, string Scope, string CourseId, string CourseTitle, string Version, string Language,
-        string? ModuleId, string Title, IReadOnlyList<ModuleData> Modules);
+        string? ModuleId, string Title, IReadOnlyList<ModuleData> Modules, string Scorm12Outcome);
 
     public sealed record ModuleData(string Id, string Title, int PassMark, int Attempts, string QuizUnlock,
         IReadOnlyList<PageData> Pages, QuizData? Quiz);
 
     public sealed record PageData(string Id, string Kind, string Title);
 
-    public sealed record QuizData(string PageId, string Title, int Draw, bool Shuffle, IReadOnlyList<QuestionData> Questions);
+    /// <summary>
+    /// A quiz with its policy: <see cref="Attempts"/> (0 = unlimited), <see cref="Review"/> and
+    /// <see cref="RevealAnswers"/> as the words of course.yml, and <see cref="Blueprint"/> resolved to
+    /// per-objective counts (absent without a blueprint: draw from the whole pool).
+    /// </summary>
+    public sealed record QuizData(string PageId, string Title, int Draw, bool Shuffle, IReadOnlyList<QuestionData> Questions,
+        int Attempts, string Review, string RevealAnswers, IReadOnlyList<BlueprintData>? Blueprint);
+
+    public sealed record BlueprintData(string Objective, int Count);
 
     public sealed record QuestionData(string Id, string Type, string? Objective, string Text, IReadOnlyList<ChoiceData> Choices);
 
@@ -39,7 +47,7 @@ public static class PlayerData
     {
         var data = new Data(1, scope is null ? "course" : "module", course.Id, course.Title, course.Version, course.Language,
             scope?.Id, scope?.Title ?? course.Title,
-            modules.Select(pm => Module(course, pm)).ToList());
+            modules.Select(pm => Module(course, pm)).ToList(), QuizPolicyNames.Name(course.Scorm12Outcome));
         return JsonSerializer.Serialize(data, Options);
     }
 
@@ -48,7 +56,9 @@ public static class PlayerData
         var m = pm.Module;
         var quizSection = pm.Sections.FirstOrDefault(s => s.Kind == SectionKind.Quiz);
         QuizData? quiz = m.Quiz is { } q && quizSection is not null
-            ? new QuizData(quizSection.Id, q.Title, q.Draw, q.Shuffle, q.Pool.Select(Question).ToList())
+            ? new QuizData(quizSection.Id, q.Title, q.Draw, q.Shuffle, q.Pool.Select(Question).ToList(),
+                m.Attempts(course), QuizPolicyNames.Name(m.Review(course)), QuizPolicyNames.Name(m.RevealAnswers(course)),
+                BlueprintPlan.Resolve(q)?.Select(e => new BlueprintData(e.ObjectiveId, e.Count)).ToList())
             : null;
         return new ModuleData(m.Id, m.Title, m.PassMark(course), m.Attempts(course),
             m.QuizUnlock == QuizUnlock.AllLessons ? "all-lessons" : "always",

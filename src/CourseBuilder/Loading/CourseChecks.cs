@@ -31,6 +31,8 @@ internal static class CourseChecks
                 diagnostics.Warning(DiagnosticCode.UnassessedObjective, objective.Location,
                     $"objective '{objective.Id}' is not assessed by any graded question in this module's quiz.md");
         }
+        QuizPolicyChecks.Run(course, diagnostics);
+        ItemWriting.ItemWritingChecks.Run(course, diagnostics);
     }
 
     private static void ReportDuplicates<T>(IReadOnlyList<T> items, Func<T, string> id, Func<T, SourceLocation> at,

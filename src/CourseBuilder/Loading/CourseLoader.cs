@@ -60,7 +60,10 @@ public static partial class CourseLoader
         var loaded = modules.OfType<Module>().ToList();
         var course = new Course(settings.Id, settings.Title, settings.Subtitle, settings.Institution, settings.Language,
             settings.Version, settings.ReleaseDate, settings.Authors, settings.PassMark, settings.Attempts, settings.PageSize,
-            settings.Outputs, settings.Theme, settings.AllowRawScripts, loaded, root, settings.Location);
+            settings.Outputs, settings.Theme, settings.AllowRawScripts, loaded, root, settings.Location)
+        {
+            Review = settings.Review, RevealAnswers = settings.RevealAnswers, Scorm12Outcome = settings.Scorm12Outcome,
+        };
         CourseChecks.Run(course, diagnostics);
         return course;
     }

@@ -11,11 +11,16 @@ internal static partial class CourseSettingsReader
     public sealed record Settings(
         string Id, string Title, string? Subtitle, string Institution, string Language, string Version, DateOnly ReleaseDate,
         IReadOnlyList<string> Authors, int PassMark, int Attempts, PageSize PageSize, IReadOnlyList<OutputFormat> Outputs,
-        Theme Theme, bool AllowRawScripts, SourceLocation Location, SourceLocation LogoLocation);
+        Theme Theme, bool AllowRawScripts, SourceLocation Location, SourceLocation LogoLocation)
+    {
+        public ReviewLevel Review { get; init; } = ReviewLevel.Feedback;
+        public AnswerReveal RevealAnswers { get; init; } = AnswerReveal.AfterPassOrLast;
+        public Scorm12Outcome Scorm12Outcome { get; init; } = Scorm12Outcome.PassedFailed;
+    }
 
     private static readonly string[] Keys =
         ["id", "title", "subtitle", "institution", "language", "version", "release-date", "authors", "pass-mark",
-         "attempts", "page-size", "outputs", "allow-raw-scripts", "theme"];
+         "attempts", "page-size", "outputs", "allow-raw-scripts", "theme", "review", "reveal-answers", "scorm12-outcome"];
 
     public static Settings? Read(string path, DiagnosticBag diagnostics)
     {
@@ -89,7 +94,12 @@ internal static partial class CourseSettingsReader
             theme,
             yaml.Bool("allow-raw-scripts") ?? false,
             yaml.Location,
-            logoLocation);
+            logoLocation)
+        {
+            Review = QuizPolicyReader.Review(yaml) ?? ReviewLevel.Feedback,
+            RevealAnswers = QuizPolicyReader.RevealAnswers(yaml) ?? AnswerReveal.AfterPassOrLast,
+            Scorm12Outcome = QuizPolicyReader.Scorm12Outcome(yaml) ?? Scorm12Outcome.PassedFailed,
+        };
         yaml.WarnUnknownKeys(Keys);
         return settings;
     }

@@ -116,7 +116,10 @@ internal static class ModuleLoader
         var shuffle = fm.Bool("shuffle") ?? true;
         var passMark = fm.Int("pass-mark", 0, 100);
         var attempts = fm.Int("attempts", 0, 1000);
-        fm.WarnUnknownKeys("title", "draw", "shuffle", "pass-mark", "attempts");
+        var blueprint = QuizPolicyReader.Blueprint(fm);
+        var review = QuizPolicyReader.Review(fm);
+        var revealAnswers = QuizPolicyReader.RevealAnswers(fm);
+        fm.WarnUnknownKeys("title", "draw", "shuffle", "pass-mark", "attempts", "blueprint", "review", "reveal-answers");
 
         var checker = new DocumentChecker(contentRoot, path, Ids.QuizPage(moduleId), graded: true, allowScripts, lessonPages, diagnostics);
         checker.Check(md.Document);
@@ -127,6 +130,10 @@ internal static class ModuleLoader
             diagnostics.Error(DiagnosticCode.QuizWithoutQuestions, fm.Location, "quiz.md has no questions: add '::: question' blocks, or delete the file for a module without a graded quiz");
         if (draw is { } d && d > count && count > 0)
             fm.Error(DiagnosticCode.PoolTooSmall, "draw", $"quiz draws {d} questions but its pool holds only {count}");
-        return new Quiz(title, Math.Min(draw ?? count, Math.Max(count, 1)), shuffle, passMark, attempts, md.Document, pool, path, fm.Location);
+        var drawn = QuizPolicyReader.Draw(fm, draw, blueprint) ?? count;
+        return new Quiz(title, Math.Min(drawn, Math.Max(count, 1)), shuffle, passMark, attempts, md.Document, pool, path, fm.Location)
+        {
+            Blueprint = blueprint, Review = review, RevealAnswers = revealAnswers,
+        };
     }
 }

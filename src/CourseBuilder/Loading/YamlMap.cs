@@ -9,7 +9,7 @@ namespace CourseBuilder.Loading;
 /// A YAML mapping read field by field, with every problem reported at the exact line and column:
 /// missing required fields, wrong types, and unknown keys (a warning with a "did you mean").
 /// </summary>
-public sealed class YamlMap
+public sealed partial class YamlMap
 {
     private readonly YamlMappingNode _node;
     private readonly string _path;

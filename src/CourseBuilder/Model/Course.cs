@@ -49,4 +49,10 @@ public sealed record Course(
     SourceLocation Location)
 {
     public IEnumerable<Question> AllQuestions => Modules.SelectMany(m => m.AllQuestions);
+
+    // Quiz policy defaults from course.yml. Init-only with the contract's defaults, so code that
+    // builds a Course without them (tests) keeps compiling and means what it meant.
+    public ReviewLevel Review { get; init; } = ReviewLevel.Feedback;
+    public AnswerReveal RevealAnswers { get; init; } = AnswerReveal.AfterPassOrLast;
+    public Scorm12Outcome Scorm12Outcome { get; init; } = Scorm12Outcome.PassedFailed;
 }

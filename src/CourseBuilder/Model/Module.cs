@@ -28,6 +28,8 @@ public sealed record Module(
 
     public int PassMark(Course course) => Quiz?.PassMark ?? course.PassMark;
     public int Attempts(Course course) => Quiz?.Attempts ?? course.Attempts;
+    public ReviewLevel Review(Course course) => Quiz?.Review ?? course.Review;
+    public AnswerReveal RevealAnswers(Course course) => Quiz?.RevealAnswers ?? course.RevealAnswers;
 }
 
 /// <summary>A lesson file <c>NN-slug.md</c>. <see cref="Document"/> is the one syntax tree every renderer reads.</summary>
@@ -57,7 +59,17 @@ public sealed record Quiz(
     MarkdownDocument Document,
     IReadOnlyList<Question> Pool,
     string SourcePath,
-    SourceLocation Location);
+    SourceLocation Location)
+{
+    /// <summary>Items per objective per attempt (<c>blueprint</c>), or null to draw from the whole pool.</summary>
+    public Blueprint? Blueprint { get; init; }
+
+    /// <summary>The quiz's own <c>review</c>, or null for the course's.</summary>
+    public ReviewLevel? Review { get; init; }
+
+    /// <summary>The quiz's own <c>reveal-answers</c>, or null for the course's.</summary>
+    public AnswerReveal? RevealAnswers { get; init; }
+}
 
 /// <summary><c>facilitator.md</c>: overview, timing and discussion prompts, printed only in the facilitator guide.</summary>
 public sealed record Facilitator(MarkdownDocument Document, string SourcePath);
