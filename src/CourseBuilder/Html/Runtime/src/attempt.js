@@ -18,13 +18,30 @@ function shuffleInPlace(list, random) {
   return list;
 }
 
+/**
+ * The pool indexes an attempt draws. With a blueprint, each objective gives its count, chosen at
+ * random among its questions, so every attempt covers every objective; otherwise `draw` from the
+ * whole pool. Without `shuffle` the drawn questions keep their pool order.
+ */
+function drawIndexes(quiz, random) {
+  const all = [...quiz.questions.keys()];
+  let drawn;
+  if (quiz.blueprint) {
+    drawn = quiz.blueprint.flatMap(({ objective, count }) =>
+      shuffleInPlace(all.filter(i => quiz.questions[i].objective === objective), random).slice(0, count));
+    if (quiz.shuffle) shuffleInPlace(drawn, random);
+  } else {
+    if (quiz.shuffle || quiz.draw < all.length) shuffleInPlace(all, random);
+    drawn = all.slice(0, quiz.draw);
+  }
+  if (!quiz.shuffle) drawn.sort((a, b) => a - b);
+  return drawn;
+}
+
 /** The questions an attempt draws, each with its choice order (pinned choices keep their place). */
 function drawQuestions(quiz, seed) {
   const random = seededRandom(seed);
-  let pool = [...quiz.questions.keys()];
-  if (quiz.shuffle || quiz.draw < pool.length) shuffleInPlace(pool, random);
-  pool = pool.slice(0, quiz.draw);
-  if (!quiz.shuffle) pool.sort((a, b) => a - b);
+  const pool = drawIndexes(quiz, random);
   return pool.map(questionIndex => {
     const question = quiz.questions[questionIndex];
     let order = [...question.choices.keys()];
@@ -83,7 +100,6 @@ class QuizRecord {
     this.module = module;
     this.attemptsStarted = 0;
     this.bestScore = null;
-    this.passed = false;
     // Before the first attempt the record holds an unstarted attempt of seed 0 (the encoding writes it).
     this.attempt = new Attempt(module.quiz, 0);
   }
@@ -91,6 +107,16 @@ class QuizRecord {
   /** At least one attempt has been submitted, so a best score exists. */
   get hasResult() {
     return this.bestScore !== null;
+  }
+
+  /** Passed only when the recorded best score reaches the pass mark. */
+  get passed() {
+    return this.hasResult && this.bestScore >= this.module.passMark;
+  }
+
+  /** Nothing more can change: passed, or the last attempt is submitted. */
+  get finished() {
+    return this.passed || (this.attemptsLeft === 0 && this.attempt.submitted);
   }
 
   get attemptsLeft() {
@@ -107,7 +133,6 @@ class QuizRecord {
     const { score } = this.attempt.grade();
     this.attempt.submitted = true;
     this.bestScore = Math.max(this.bestScore ?? 0, score);
-    this.passed = this.passed || score >= this.module.passMark;
     return score;
   }
 }

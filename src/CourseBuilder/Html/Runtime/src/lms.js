@@ -45,30 +45,34 @@ const SCORM_VERSIONS = {
   '2004': {
     functionName: name => name,
     core: 'cmi.', mode: 'cmi.mode', location: 'cmi.location',
-    response: 'learner_response', separator: '[,]', wrongResult: 'incorrect', normalExit: 'normal', suspendMax: 64000,
+    response: 'learner_response', separator: '[,]', wrongResult: 'incorrect', suspendMax: 64000,
     // 403: reading an element nobody has set yet, as on a first launch.
     quietErrors: ['0', '403']
   },
   '1.2': {
     functionName: name => 'LMS' + (name === 'Terminate' ? 'Finish' : name),
     core: 'cmi.core.', mode: 'cmi.core.lesson_mode', location: 'cmi.core.lesson_location',
-    response: 'student_response', separator: ',', wrongResult: 'wrong', normalExit: '', suspendMax: 4096,
+    response: 'student_response', separator: ',', wrongResult: 'wrong', suspendMax: 4096,
     // 401 "not implemented" is allowed for optional elements.
     quietErrors: ['0', '401']
   }
 };
 
-/** The LMS the page was launched from, or preview mode (localStorage under previewKey). */
-function openLms(previewKey) {
+/**
+ * The LMS the page was launched from, or preview mode (localStorage under previewKey).
+ * scorm12Outcome: 'passed-failed' or 'completed-incomplete', how SCORM 1.2 reports a final result.
+ */
+function openLms(previewKey, scorm12Outcome) {
   const api2004 = findApi('API_1484_11');
   const api = api2004 || findApi('API');
-  return api ? scormLms(api2004 ? '2004' : '1.2', api) : previewLms(previewKey);
+  return api ? scormLms(api2004 ? '2004' : '1.2', api, scorm12Outcome) : previewLms(previewKey);
 }
 
-function scormLms(version, api) {
+function scormLms(version, api, scorm12Outcome) {
   const V = SCORM_VERSIONS[version], is2004 = version === '2004', startedAt = Date.now();
   const storedInteractionIds = new Set();
-  const lms = { kind: version, review: false, suspendData: '', location: '', interactionCount: 0, onProblem: null };
+  // mode: normal, browse or review; recording: whether this launch writes anything (only normal, for credit).
+  const lms = { kind: version, mode: 'normal', review: false, recording: true, suspendData: '', location: '', interactionCount: 0, onProblem: null };
   const run = (name, ...args) => api[V.functionName(name)](...args);
 
   /** Calls the API; a refusal is logged (a warning: the learner can go on) and reported to the player. */
@@ -105,13 +109,17 @@ function scormLms(version, api) {
   }
 
   let live = call('starting the session', 'Initialize', '');
-  // In review mode nothing is written at all.
-  const set = (element, value) => !live || lms.review || call('saving ' + element, 'SetValue', element, String(value));
+  // A review, browse or no-credit launch writes nothing at all: no score, no status, and no
+  // suspend_data that would overwrite the learner's real progress (Moodle stores a browse
+  // launch's data in the same attempt).
+  const set = (element, value) => !live || !lms.recording || call('saving ' + element, 'SetValue', element, String(value));
 
   if (live) {
-    lms.review = get(V.mode) === 'review';
+    lms.mode = get(V.mode) || 'normal';
     lms.entry = get(V.core + 'entry');
     lms.credit = get(V.core + 'credit');
+    lms.review = lms.mode === 'review';
+    lms.recording = lms.mode === 'normal' && lms.credit !== 'no-credit';
     lms.suspendData = get('cmi.suspend_data');
     lms.location = get(V.location);
     // Interactions already stored: new ones go after them, and in 2004 no id is repeated.
@@ -133,9 +141,15 @@ function scormLms(version, api) {
     set(V.location, location);
   };
 
-  /** result: { complete, passed (true | false | null), score (0..100 | null), done } */
+  /**
+   * result: { graded, final, passed (true | false | null), score (0..100 | null) }. Until the
+   * result is final the attempt stays open for the LMS: SCORM 1.2 'incomplete', SCORM 2004
+   * completion 'incomplete' and success 'unknown', and no score (Moodle's mastery override
+   * would otherwise turn a failing score into 'failed' and close its attempt). Exit is always
+   * 'suspend', so the LMS returns suspend_data and the learner can come back to the results.
+   */
   lms.report = result => {
-    if (result.score != null) {
+    if (result.final && result.score != null) {
       const raw = Math.round(result.score);
       if (is2004) set('cmi.score.scaled', raw / 100);
       set(V.core + 'score.min', 0);
@@ -143,12 +157,14 @@ function scormLms(version, api) {
       set(V.core + 'score.raw', raw);
     }
     if (is2004) {
-      if (result.complete) set('cmi.completion_status', 'completed');
-      if (result.passed != null) set('cmi.success_status', result.passed ? 'passed' : 'failed');
-    } else if (result.passed != null || result.complete) {
-      set('cmi.core.lesson_status', result.passed == null ? 'completed' : result.passed ? 'passed' : 'failed');
+      set('cmi.completion_status', result.final ? 'completed' : 'incomplete');
+      if (result.graded) set('cmi.success_status', !result.final ? 'unknown' : result.passed ? 'passed' : 'failed');
+    } else {
+      let status = 'incomplete';
+      if (result.final) status = !result.graded || scorm12Outcome === 'completed-incomplete' ? 'completed' : result.passed ? 'passed' : 'failed';
+      set('cmi.core.lesson_status', status);
     }
-    set(V.core + 'exit', result.done ? V.normalExit : 'suspend');
+    set(V.core + 'exit', 'suspend');
   };
 
   /** interaction: { id, keys[], correct[], isCorrect, latencyMs, description } */
@@ -173,7 +189,7 @@ function scormLms(version, api) {
   };
 
   lms.commit = () => {
-    if (live && !lms.review) call('saving your progress', 'Commit', '');
+    if (live && lms.recording) call('saving your progress', 'Commit', '');
   };
 
   /** Ends the session once: session time, then Terminate / LMSFinish (which commits). */
@@ -196,7 +212,7 @@ function previewLms(key) {
     // No storage: nothing to resume.
   }
   const lms = {
-    kind: 'preview', review: false, suspendData: stored.s || '', location: stored.l || '', interactionCount: 0, onProblem: null,
+    kind: 'preview', mode: 'normal', review: false, recording: true, suspendData: stored.s || '', location: stored.l || '', interactionCount: 0, onProblem: null,
     report() {},
     interaction() {},
     save(suspendData, location) {

@@ -8,27 +8,31 @@ function clearFeedback(form) {
   $$('.cb-choice__feedback, .cb-question__explanation', form).forEach(x => { x.hidden = true; });
 }
 
+/** What a knowledge check shows after "Check answer": everything but the key itself. */
+const CHECK_MARKS = { review: false, correctness: true, feedback: true, key: false, explanation: true };
+
 /**
- * Marks the chosen choices right or wrong in words, not colour alone, and shows their feedback
- * and the explanation. In a review the key is marked too ("Correct answer").
+ * Marks the chosen choices in words, not colour alone. show: { review ("Your answer" rather than
+ * Correct/Incorrect), correctness (right/wrong styling), feedback (the chosen choices' feedback),
+ * key ("Correct answer" on the key), explanation }.
  */
-function markChoices(form, chosen, key, review) {
+function markChoices(form, chosen, key, show) {
   $$('.cb-choice', form).forEach(choice => {
     const bit = keyBit(choice.dataset.key), isChosen = (chosen & bit) > 0, isKey = (key & bit) > 0, words = [];
     if (isChosen) {
-      choice.classList.add(isKey ? 'cb-choice--right' : 'cb-choice--wrong');
-      words.push(review ? 'Your answer' : isKey ? 'Correct' : 'Incorrect');
+      if (show.correctness) choice.classList.add(isKey ? 'cb-choice--right' : 'cb-choice--wrong');
+      words.push(show.review ? 'Your answer' : isKey ? 'Correct' : 'Incorrect');
     }
-    if (review && isKey) {
+    if (show.key && isKey) {
       choice.classList.add('cb-choice--key');
       words.push('Correct answer');
     }
     if (words.length) el('span', 'cb-choice__marks', words.join(' · '), $('label', choice));
     const feedback = $('.cb-choice__feedback', choice);
-    if (feedback) feedback.hidden = !isChosen;
+    if (feedback) feedback.hidden = !(isChosen && show.feedback);
   });
   const explanation = $('.cb-question__explanation', form);
-  if (explanation) explanation.hidden = false;
+  if (explanation) explanation.hidden = !show.explanation;
 }
 
 function checkVerdict(chosen, key) {
@@ -60,7 +64,7 @@ function wireCheck(form, checkIndex) {
       status.textContent = 'Choose an answer first.';
       return;
     }
-    markChoices(form, chosen, key, false);
+    markChoices(form, chosen, key, CHECK_MARKS);
     status.textContent = checkVerdict(chosen, key);
     status.className = 'cb-question__status cb-question__status--' + (right ? 'right' : 'wrong');
     $$('input', form).forEach(input => { input.disabled = true; });

@@ -70,21 +70,53 @@ function showQuizChange(moduleIndex) {
   save(true);
 }
 
-/** Puts the drawn questions in order, their choices in the attempt's order, answered as recorded. */
+const REVIEW_LEVELS = ['score', 'items', 'feedback', 'answers'];
+
+/**
+ * What the results show of the attempt (docs/runtime.md, "Review policy"). After an attempt that
+ * is neither passed nor the last, the quiz's `review` level decides; once the quiz is finished
+ * the learner sees at least the items and their feedback. The correct answers (and the
+ * explanations, which usually give them away) follow `revealAnswers`.
+ */
+function reviewOf(record) {
+  const quiz = record.module.quiz, level = quiz.review || 'feedback', reveal = quiz.revealAnswers || 'after-pass-or-last';
+  const finished = record.finished, exhausted = record.attemptsLeft === 0;
+  const shown = Math.max(REVIEW_LEVELS.indexOf(level), finished ? REVIEW_LEVELS.indexOf('feedback') : 0);
+  const answers = reveal === 'always'
+    || (reveal === 'after-pass-or-last' && finished)
+    || (reveal === 'after-last' && exhausted)
+    || (reveal !== 'never' && !finished && level === 'answers');
+  return { items: shown >= 1, feedback: shown >= 2, answers };
+}
+
+const REVEAL_LATER = {
+  'after-pass-or-last': 'The correct answers are shown once you pass or have used your last attempt.',
+  'after-last': 'The correct answers are shown once you have used your last attempt.',
+  never: 'This quiz does not show the correct answers.'
+};
+
+/**
+ * Puts the drawn questions in order, their choices in the attempt's order, answered as recorded.
+ * review: null while answering, else what reviewOf allows.
+ */
 function layOutQuestions(moduleIndex, container, review) {
   const view = quizViews[moduleIndex], attempt = state.quizzes[moduleIndex].attempt;
   attempt.drawn.forEach(({ question, order }, i) => {
     const form = view.forms[question.id], fieldset = $('fieldset', form), mask = attempt.answers[i], right = attempt.isRight(i);
     order.forEach(c => fieldset.append($(`.cb-choice[data-key="${question.choices[c].key}"]`, form)));
     const number = $('.cb-question__number', form) || form.insertBefore(el('p'), form.firstChild);
-    number.textContent = `Question ${i + 1} of ${attempt.drawn.length}` + (review ? (right ? ' · Correct' : ' · Incorrect') : '');
-    number.className = 'cb-question__number' + (review ? ' cb-question__number--' + (right ? 'right' : 'wrong') : '');
+    const marked = review && review.items;
+    number.textContent = `Question ${i + 1} of ${attempt.drawn.length}` + (marked ? (right ? ' · Correct' : ' · Incorrect') : '');
+    number.className = 'cb-question__number' + (marked ? ' cb-question__number--' + (right ? 'right' : 'wrong') : '');
     clearFeedback(form);
     $$('input', form).forEach(input => {
       input.checked = (mask & keyBit(input.value)) > 0;
-      input.disabled = review || lms.review;
+      input.disabled = !!review || lms.review;
     });
-    if (review) markChoices(form, mask, correctMask(question), true);
+    if (review) {
+      markChoices(form, mask, correctMask(question),
+        { review: true, correctness: review.feedback, feedback: review.feedback, key: review.answers, explanation: review.answers });
+    }
     form.hidden = false;
     container.append(form);
   });
@@ -95,7 +127,7 @@ function renderAttempt(moduleIndex) {
   const title = `Attempt ${record.attemptsStarted}` + (module.attempts ? ` of ${module.attempts}` : '');
   const panel = panelWithHeading(moduleIndex, 'attempt', title);
   el('p', 'cb-quiz__hint', `Answer every question, then submit. You need ${module.passMark}% to pass.`, panel);
-  layOutQuestions(moduleIndex, el('div', 'cb-quiz__questions', null, panel), false);
+  layOutQuestions(moduleIndex, el('div', 'cb-quiz__questions', null, panel), null);
   button('Submit answers', 'cb-button--primary', () => submitAttempt(moduleIndex), el('div', 'cb-quiz__actions', null, panel));
   return panel;
 }
@@ -127,6 +159,23 @@ function submitAttempt(moduleIndex) {
   showQuizChange(moduleIndex);
 }
 
+function attemptsText(record) {
+  const module = record.module, used = `Attempts used: ${record.attemptsStarted}` + (module.attempts ? ` of ${module.attempts}` : '');
+  return used + ' · ' + (module.attempts ? `left: ${record.attemptsLeft}` : 'unlimited');
+}
+
+/** The whole-course result under a module's result, by the same rule as the LMS report. */
+function renderCourseResult(panel) {
+  const records = state.quizzes.filter(Boolean);
+  let text = `Course result: the mean of the module quizzes' best scores, once every quiz has one. The course pass mark is ${data.passMark}%.`;
+  if (records.every(r => r.hasResult)) {
+    const mean = Math.round(records.reduce((sum, r) => sum + r.bestScore, 0) / records.length);
+    text = `Course result: ${mean}%, the mean of the module quizzes' best scores: ${mean >= data.passMark ? 'passed' : 'not passed'}. ` +
+      `The course pass mark is ${data.passMark}%.`;
+  }
+  el('p', 'cb-quiz__course', text, panel);
+}
+
 function renderResults(moduleIndex) {
   const module = modules[moduleIndex], record = state.quizzes[moduleIndex], grade = record.attempt.grade();
   const passedNow = grade.score >= module.passMark, left = record.attemptsLeft;
@@ -135,15 +184,23 @@ function renderResults(moduleIndex) {
   el('p', 'cb-result__score', grade.score + '%', card);
   el('p', 'cb-result__verdict', passedNow ? 'Passed' : 'Not passed', card);
   el('p', 'cb-result__detail', `You answered ${grade.right} of ${grade.total} questions correctly. The pass mark is ${module.passMark}%.`, card);
+  el('p', 'cb-result__attempts', attemptsText(record), card);
   if (!record.passed && left > 0) {
-    el('p', null, module.attempts ? `You have ${left} attempt${left === 1 ? '' : 's'} left.` : 'You can try again as often as you like.', panel);
+    el('p', null, module.attempts ? `You have ${plural(left, 'attempt')} left.` : 'You can try again as often as you like.', panel);
     if (!lms.review) button('Start a new attempt', 'cb-button--primary', () => startAttempt(moduleIndex), panel);
   } else if (!record.passed) {
-    el('p', null, 'You have used all your attempts.', panel);
+    el('p', null, `You have used all your attempts. Your best score, ${record.bestScore}%, is your result.`, panel);
   } else if (!passedNow) {
-    el('p', null, 'You passed this quiz in an earlier attempt; that result stands.', panel);
+    el('p', null, `You passed this quiz in an earlier attempt with ${record.bestScore}%; that result stands.`, panel);
   }
-  el('h3', null, 'Review your answers', panel);
-  layOutQuestions(moduleIndex, el('div', 'cb-quiz__questions', null, panel), true);
+  if (data.scope === 'course') renderCourseResult(panel);
+  const review = reviewOf(record), reveal = module.quiz.revealAnswers || 'after-pass-or-last';
+  if (!review.answers && REVEAL_LATER[reveal]) el('p', 'cb-quiz__reveal', REVEAL_LATER[reveal], panel);
+  if (review.items) {
+    el('h3', null, 'Review your answers', panel);
+    layOutQuestions(moduleIndex, el('div', 'cb-quiz__questions', null, panel), review);
+  } else {
+    el('p', 'cb-quiz__reveal', 'Only your score is shown after this attempt, so the next one stays a fair test.', panel);
+  }
   return panel;
 }
