@@ -344,6 +344,22 @@ public sealed class ScormTests(BrowserFixture fixture, ITestOutputHelper output)
     }
 
     [Theory]
+    // The passed flag is set, but the best score (35) is below the pass mark (80).
+    [InlineData("1~2~7~1~0~1.z.3.1.111")]
+    // Not this format at all.
+    [InlineData("{\"page\":2}")]
+    public async Task Saved_state_that_contradicts_itself_or_does_not_decode_starts_over_with_a_notice(string suspendData)
+    {
+        var cmi = new JsonObject { ["suspend_data"] = suspendData, ["core"] = new JsonObject { ["lesson_status"] = "incomplete", ["entry"] = "resume" } };
+        await using var p = await Open("1.2", cmi: cmi);
+        await Microsoft.Playwright.Assertions.Expect(p.Frame.Locator("#cb-notice"))
+            .ToContainTextAsync("Your saved progress in this module could not be read, so it starts again from the beginning.");
+        Assert.Equal(0, await p.Frame.EvaluateAsync<int>("() => CBPlayer.state().quizzes[0].attemptsStarted"));
+        Assert.StartsWith("1~0~", await p.Frame.EvaluateAsync<string>("() => CBPlayer.encode()"));
+        p.AssertClean();
+    }
+
+    [Theory]
     [InlineData("1.2", "LMSCommit"), InlineData("2004", "Commit")]
     [InlineData("1.2", "LMSSetValue:cmi.suspend_data"), InlineData("2004", "SetValue:cmi.suspend_data")]
     public async Task When_the_LMS_refuses_a_value_the_learner_is_warned_and_can_go_on(string version, string refuse)
