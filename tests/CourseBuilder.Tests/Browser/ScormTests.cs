@@ -359,6 +359,17 @@ public sealed class ScormTests(BrowserFixture fixture, ITestOutputHelper output)
         p.AssertClean();
     }
 
+    [Fact]
+    public async Task The_same_state_without_the_false_passed_flag_resumes_without_a_notice()
+    {
+        var cmi = new JsonObject { ["suspend_data"] = "1~2~7~1~0~1.z.2.1.111", ["core"] = new JsonObject { ["lesson_status"] = "incomplete", ["entry"] = "resume" } };
+        await using var p = await Open("1.2", cmi: cmi);
+        Assert.Equal(35, await p.Frame.EvaluateAsync<int>("() => CBPlayer.state().quizzes[0].bestScore"));
+        Assert.Equal(0, await p.Frame.Locator("[data-notice=state]").CountAsync());
+        Assert.Equal("Not passed yet", await p.Frame.InnerTextAsync(".cb-toc__item:last-child .cb-toc__state"));
+        p.AssertClean();
+    }
+
     [Theory]
     [InlineData("1.2", "LMSCommit"), InlineData("2004", "Commit")]
     [InlineData("1.2", "LMSSetValue:cmi.suspend_data"), InlineData("2004", "SetValue:cmi.suspend_data")]
