@@ -15,8 +15,8 @@ public sealed class HtmlStage
     public const string PageFile = "index.html";
     public const string RuntimeFolder = "runtime";
 
-    /// <summary>Runtime files in load order; embedded from Html/Runtime/.</summary>
-    public static readonly IReadOnlyList<string> RuntimeScripts = ["lms.js", "player.js"];
+    /// <summary>Runtime files in load order, as shipped (minified by <see cref="RuntimeBundle"/> from Html/Runtime/).</summary>
+    public static readonly IReadOnlyList<string> RuntimeScripts = ["player.js"];
     public static readonly IReadOnlyList<string> RuntimeStyles = ["player.css"];
 
     private readonly Course _course;
@@ -98,6 +98,12 @@ public sealed class HtmlStage
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> RuntimeCache = new();
 
+    /// <summary>A runtime file's shipped bytes, minified once per process.</summary>
     public static byte[] RuntimeFile(string name) =>
-        RuntimeCache.GetOrAdd(name, static n => EmbeddedFiles.Read($"CourseBuilder.Html.Runtime.{n}"));
+        RuntimeCache.GetOrAdd(name, static n => n switch
+        {
+            "player.js" => RuntimeBundle.Script(),
+            "player.css" => RuntimeBundle.Style(),
+            _ => throw new ArgumentException($"{n} is not a runtime file", nameof(name)),
+        });
 }

@@ -22,7 +22,7 @@ public static class PlayerData
     };
 
     public sealed record Data(int Schema, string Scope, string CourseId, string CourseTitle, string Version, string Language,
-        string? ModuleId, string Title, IReadOnlyList<ModuleData> Modules, string Scorm12Outcome);
+        string? ModuleId, string Title, IReadOnlyList<ModuleData> Modules, string Scorm12Outcome, int PassMark);
 
     public sealed record ModuleData(string Id, string Title, int PassMark, int Attempts, string QuizUnlock,
         IReadOnlyList<PageData> Pages, QuizData? Quiz);
@@ -47,7 +47,9 @@ public static class PlayerData
     {
         var data = new Data(1, scope is null ? "course" : "module", course.Id, course.Title, course.Version, course.Language,
             scope?.Id, scope?.Title ?? course.Title,
-            modules.Select(pm => Module(course, pm)).ToList(), QuizPolicyNames.Name(course.Scorm12Outcome));
+            modules.Select(pm => Module(course, pm)).ToList(), QuizPolicyNames.Name(course.Scorm12Outcome),
+            // The whole-course package's pass mark (course.yml), which its manifest gives the LMS too.
+            course.PassMark);
         return JsonSerializer.Serialize(data, Options);
     }
 

@@ -31,6 +31,8 @@ public static class Scorm12Manifest
             new XElement(Cp + "title", ScormPackageInfo.Clip(info.Title, ScormPackageInfo.MaxTitleLength)));
         // The LMS compares cmi.core.score.raw with this to set passed/failed (Moodle does when
         // "mastery score overrides status" is on). Without a graded quiz there is no score to compare.
+        // Whole course: course.yml's pass mark against the mean of the module scores, the player's
+        // own rule; the player writes that score only when the result is final (docs/runtime.md).
         if (info.PassMark is { } passMark)
             item.Add(new XElement(Adlcp + "masteryscore", passMark.ToString(CultureInfo.InvariantCulture)));
 

@@ -80,6 +80,10 @@ public static class Scorm2004Manifest
     /// the LMS passes cmi.scaled_passing_score = pass mark / 100 to the SCO and decides
     /// passed/failed from cmi.score.scaled, so success does not depend on the SCO's own verdict.
     /// Without one, no score exists, and the SCO's success status is taken as reported.
+    /// For the whole-course package the pass mark is course.yml's and the player's score is the
+    /// mean of the module quizzes' best scores: the same rule the player applies (docs/runtime.md,
+    /// "Outcome"), so the LMS and the player agree. The player writes the score only once the
+    /// result is final, so the measure cannot fail a learner who still has quiz attempts left.
     /// </summary>
     private static XElement ItemSequencing(ScormPackageInfo info)
     {
