@@ -26,7 +26,11 @@ public static class Analyzer
     public static AnalyzeRun Run(AnalyzeOptions options)
     {
         var diagnostics = new DiagnosticBag();
-        var course = CourseLoader.Load(options.ContentDirectory, diagnostics);
+        // The content's own warnings (item-writing rules among them) are `check`'s to report;
+        // here they would bury the findings about how the items performed. Errors still stop.
+        var loading = new DiagnosticBag();
+        var course = CourseLoader.Load(options.ContentDirectory, loading);
+        foreach (var problem in loading.Sorted().Where(d => d.IsError)) diagnostics.Add(problem);
         var files = options.ResultsFiles.Select(f => ResultsReader.Read(f, diagnostics)).ToList();
         if (course is null || diagnostics.HasErrors || files.Any(f => f is null))
             return new AnalyzeRun(diagnostics.Sorted(), null, null, null);

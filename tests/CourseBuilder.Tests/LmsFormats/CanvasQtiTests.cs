@@ -52,26 +52,22 @@ public sealed class CanvasQtiTests(LmsFormatsBuild build) : IClassFixture<LmsFor
         var ident = "social-media-professionalism-why-it-matters-quiz";
         var root = Xml(entries[$"{ident}/{ident}.xml"]).Root!.Element(Q + "assessment")!.Element(Q + "section")!;
         var groups = root.Elements(Q + "section").ToList();
-        var expected = Qti.QuizDraw.Groups(module);
-        Assert.Equal(expected.Count, groups.Count);
-        // Without a blueprint: one group of the six pool questions, four drawn, one point each.
-        if (module.Quiz!.Blueprint is null)
-        {
-            var group = Assert.Single(groups);
-            Assert.Equal("4", group.Descendants(Q + "selection_number").Single().Value);
-            Assert.Equal("1", group.Descendants(Q + "points_per_item").Single().Value);
-            Assert.Equal(6, group.Elements(Q + "item").Count());
-        }
-        Assert.Equal(module.Quiz.Pool.Select(q => q.Id).Order(), groups.SelectMany(g => g.Elements(Q + "item")).Select(i => i.Attribute("ident")!.Value).Order());
+        // Module 1's blueprint (m1-hazards 3, m1-study 2, m1-limits 3) over a pool of 6, 5 and 6:
+        // one group per objective, in blueprint order, each drawing its count at one point an item.
+        Assert.Equal(["3", "2", "3"], groups.Select(g => g.Descendants(Q + "selection_number").Single().Value));
+        Assert.Equal(["1", "1", "1"], groups.Select(g => g.Descendants(Q + "points_per_item").Single().Value));
+        Assert.Equal([6, 5, 6], groups.Select(g => g.Elements(Q + "item").Count()));
+        Assert.Equal(module.Quiz!.Pool.Select(q => q.Id).Order(), groups.SelectMany(g => g.Elements(Q + "item")).Select(i => i.Attribute("ident")!.Value).Order());
 
         var meta = Xml(entries[$"{ident}/assessment_meta.xml"]).Root!;
         Assert.Equal(Canvas + "quiz", meta.Name);
-        Assert.Equal("-1", meta.Element(Canvas + "allowed_attempts")!.Value); // attempts: 0 in course.yml, unlimited
+        Assert.Equal("3", meta.Element(Canvas + "allowed_attempts")!.Value); // attempts: 3 in quiz.md
         Assert.Equal("true", meta.Element(Canvas + "shuffle_answers")!.Value);
-        Assert.Equal("4", meta.Element(Canvas + "points_possible")!.Value);
+        Assert.Equal("8", meta.Element(Canvas + "points_possible")!.Value);
         Assert.Equal("assignment", meta.Element(Canvas + "quiz_type")!.Value);
-        // Unlimited attempts have no last one, so answers revealed "after a pass or the last attempt" stay hidden in Canvas.
-        Assert.Equal("false", meta.Element(Canvas + "show_correct_answers")!.Value);
+        // Canvas cannot reveal "after a pass", so "after a pass or the last attempt" becomes "after the last attempt".
+        Assert.Equal("true", meta.Element(Canvas + "show_correct_answers")!.Value);
+        Assert.Equal("true", meta.Element(Canvas + "show_correct_answers_last_attempt")!.Value);
     }
 
     [Theory]
@@ -123,8 +119,7 @@ public sealed class BlueprintDrawTests
     {
         using var dir = new Support.TempDir("lms-blueprint");
         var content = dir.CopyFrom(Support.TestPaths.ValidCourse);
-        var quiz = Path.Combine(content, "modules", "01-basics", "quiz.md");
-        File.WriteAllText(quiz, File.ReadAllText(quiz).Replace("draw: 2\n", "draw: 2\nblueprint:\n  b-one: 1\n  b-two: 1\n", StringComparison.Ordinal));
+        // The fixture's quiz has the blueprint b-one: 1, b-two: 1 over b-q1 and b-q4 (b-one), b-q2 and b-q3 (b-two).
         var result = CourseBuild.Run(new BuildOptions(content, dir.Sub("out"), [OutputFormat.CanvasQti], UseCache: false));
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
         using var zip = System.IO.Compression.ZipFile.OpenRead(Path.Combine(dir.Sub("out"), result.Artifacts.Single().Path));
@@ -132,7 +127,7 @@ public sealed class BlueprintDrawTests
         var groups = XDocument.Load(stream).Descendants(Q + "section").Where(s => s.Element(Q + "selection_ordering") is not null).ToList();
         Assert.Equal(["basics-b-one", "basics-b-two"], groups.Select(g => g.Attribute("ident")!.Value));
         Assert.Equal(["1", "1"], groups.Select(g => g.Descendants(Q + "selection_number").Single().Value));
-        Assert.Equal([new[] { "b-q1" }, ["b-q2", "b-q3"]], groups.Select(g => g.Elements(Q + "item").Select(i => i.Attribute("ident")!.Value).ToArray()));
+        Assert.Equal([new[] { "b-q1", "b-q4" }, ["b-q2", "b-q3"]], groups.Select(g => g.Elements(Q + "item").Select(i => i.Attribute("ident")!.Value).ToArray()));
     }
 
     private static readonly XNamespace Q = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2";

@@ -13,11 +13,11 @@ public sealed class CartridgeSchemaTests(LmsFormatsBuild build) : IClassFixture<
         var paths = build.OfKind(ArtifactKind.CommonCartridge).Select(a => a.Path).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(
         [
-            "cc/social-media-professionalism-access-cc.imscc",
+            "cc/social-media-professionalism-access-and-voice-cc.imscc",
             "cc/social-media-professionalism-cc.imscc",
             "cc/social-media-professionalism-five-practices-cc.imscc",
-            "cc/social-media-professionalism-putting-it-into-practice-cc.imscc",
-            "cc/social-media-professionalism-voice-cc.imscc",
+            "cc/social-media-professionalism-patient-privacy-cc.imscc",
+            "cc/social-media-professionalism-patients-and-the-public-cc.imscc",
             "cc/social-media-professionalism-why-it-matters-cc.imscc",
         ], paths);
     }

@@ -44,8 +44,8 @@ public sealed class MoodleXmlTests(LmsFormatsBuild build) : IClassFixture<LmsFor
         var questions = Questions();
         var module = build.Course.Modules[0];
         var byId = questions.ToDictionary(q => q.Question.Element("name")!.Element("text")!.Value, q => q.Category);
-        Assert.Equal("$course$/top/Professional Use of Social Media/01 Why it matters: risks and rewards/m1-hazards", byId["m1-q-incidents"]);
-        Assert.Equal("$course$/top/Professional Use of Social Media/01 Why it matters: risks and rewards/Knowledge checks", byId["m1-kc-method"]);
+        Assert.Equal("$course$/top/Professional Use of Social Media/01 Why it matters: risks, rewards and the evidence/m1-hazards", byId["m1-q-sixty"]);
+        Assert.Equal("$course$/top/Professional Use of Social Media/01 Why it matters: risks, rewards and the evidence/Knowledge checks", byId["m1-kc-faculty"]);
         Assert.Equal(build.Course.AllQuestions.Count(), questions.Count);
         foreach (var q in build.Course.Modules.SelectMany(m => m.Quiz?.Pool ?? []))
             Assert.EndsWith("/" + q.ObjectiveId, byId[q.Id]);

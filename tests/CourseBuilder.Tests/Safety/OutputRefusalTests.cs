@@ -188,8 +188,11 @@ public sealed class OutputRefusalTests
         _ = process.StandardOutput.ReadToEndAsync();
         Assert.True(process.WaitForExit(TimeSpan.FromMinutes(3)));
 
-        Assert.Equal(ExitCode.FileSystemFailure, process.ExitCode);
-        Assert.Equal($"coursebuilder: permission denied: {lesson}", (await error).Trim());
+        // The loader reads every content file, so an unreadable lesson is the author's to fix:
+        // a diagnostic at the file (exit 1), like any other problem in the content.
+        Assert.Equal(ExitCode.AuthorErrors, process.ExitCode);
+        var line = Assert.Single((await error).Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.Contains("CB0045"));
+        Assert.Contains("modules/02-more/01-only.md:1:1: error CB0045: '01-only.md' cannot be read", line);
         Assert.False(Directory.Exists(temp.Sub("out")));
     }
 }
