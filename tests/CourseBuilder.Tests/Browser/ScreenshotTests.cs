@@ -39,8 +39,11 @@ public sealed class ScreenshotTests(BrowserFixture fixture)
         await p.Page.ScreenshotAsync(new() { Path = Path.Combine(dir, $"quiz-attempt-{width}.png") });
         await p.Frame.EvaluateAsync("() => document.querySelectorAll('.cb-page:not([hidden]) .cb-quiz__attempt form').forEach(f => f.querySelector('input').click())");
         await p.SubmitAsync();
-        await p.Page.ScreenshotAsync(new() { Path = Path.Combine(dir, $"quiz-results-{width}.png"), FullPage = true });
-        Assert.True(File.Exists(Path.Combine(dir, $"quiz-results-{width}.png")));
+        var results = await p.Page.ScreenshotAsync(new() { Path = Path.Combine(dir, $"quiz-results-{width}.png"), FullPage = true });
+        // What the pictures are for: the results page shows a score, and nothing is wider than the
+        // viewport (a PNG's width is the big-endian number at bytes 16-19 of its IHDR chunk).
+        Assert.Equal(width, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(results.AsSpan(16, 4)));
+        Assert.Matches(@"\d+%", await p.Frame.Locator(".cb-page:not([hidden])").First.InnerTextAsync());
         p.AssertClean();
     }
 }
