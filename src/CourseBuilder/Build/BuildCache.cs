@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using CourseBuilder.Diagnostics;
 using CourseBuilder.Html;
 using CourseBuilder.Model;
 
@@ -22,19 +23,40 @@ internal sealed class BuildCache
 
     private sealed record Entry(string InputHash, IReadOnlyList<Artifact> Artifacts);
 
-    private sealed record Manifest(int Schema, Dictionary<string, Entry> Scopes);
+    /// <param name="Fingerprint">The <see cref="ContentFingerprint"/> of the last full build, when it had one.</param>
+    /// <param name="Diagnostics">What that build reported (its warnings), repeated by a build that finds nothing changed.</param>
+    private sealed record Manifest(int Schema, Dictionary<string, Entry> Scopes, string? Fingerprint = null, List<Diagnostic>? Diagnostics = null);
 
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = true };
 
     private readonly string _outputDirectory;
     private readonly Dictionary<string, Entry> _previous;
     private readonly Dictionary<string, Entry> _current = new(StringComparer.Ordinal);
+    private readonly Manifest? _manifest;
+    private (string Fingerprint, List<Diagnostic> Diagnostics)? _fingerprint;
 
-    private BuildCache(string outputDirectory, Dictionary<string, Entry> previous)
+    private BuildCache(string outputDirectory, Dictionary<string, Entry> previous, Manifest? manifest = null)
     {
         _outputDirectory = outputDirectory;
         _previous = previous;
+        _manifest = manifest;
     }
+
+    /// <summary>
+    /// What the last full build reported and wrote, when its content fingerprint equals
+    /// <paramref name="fingerprint"/> and every artifact is still on disk unchanged; else null.
+    /// </summary>
+    public static (IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<Artifact> Artifacts)? Unchanged(string outputDirectory, string fingerprint)
+    {
+        var cache = Open(outputDirectory, enabled: true);
+        if (cache._manifest is not { Fingerprint: { } previous, Diagnostics: { } diagnostics } || previous != fingerprint) return null;
+        var artifacts = cache._previous.Values.SelectMany(e => e.Artifacts).OrderBy(a => a.Path, StringComparer.Ordinal).ToList();
+        return artifacts.All(a => a.IsIntactIn(outputDirectory)) ? (diagnostics, artifacts) : null;
+    }
+
+    /// <summary>Records the content fingerprint of a full build and what it reported, for <see cref="Unchanged"/>.</summary>
+    public void RecordFingerprint(string fingerprint, IReadOnlyList<Diagnostic> diagnostics) =>
+        _fingerprint = (fingerprint, diagnostics.ToList());
 
     /// <summary>
     /// Reads the cache the last build left. A cache that cannot be read or is damaged (edited by
@@ -52,7 +74,7 @@ internal sealed class BuildCache
             if (manifest is { Schema: 1, Scopes: not null }
                 && manifest.Scopes.All(p => p.Key is not null && p.Value is { InputHash: not null, Artifacts: not null }
                                             && p.Value.Artifacts.All(Artifact.IsWellFormed)))
-                return new BuildCache(outputDirectory, manifest.Scopes);
+                return new BuildCache(outputDirectory, manifest.Scopes, manifest);
             warn?.Invoke($"ignoring the damaged build cache {path}: rebuilding everything");
         }
         catch (Exception ex) when (ex is JsonException or NotSupportedException or IOException or UnauthorizedAccessException)
@@ -81,7 +103,8 @@ internal sealed class BuildCache
         _current[scope] = new Entry(inputHash, artifacts.OrderBy(a => a.Path, StringComparer.Ordinal).ToList());
 
     public byte[] Serialize() => JsonSerializer.SerializeToUtf8Bytes(
-        new Manifest(1, _current.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Value)), Json);
+        new Manifest(1, _current.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Value),
+            _fingerprint?.Fingerprint, _fingerprint?.Diagnostics), Json);
 
     /// <summary>Carries an unchanged artifact into the staging folder without rewriting its bytes.</summary>
     public void CarryOver(Artifact artifact, Staging staging)
@@ -111,7 +134,7 @@ internal sealed class InputHasher
         // SCORM zips are stamped with it (DeterministicZip.Timestamp), so a change must rebuild them.
         Add(hash, "source-date-epoch", Environment.GetEnvironmentVariable(BuildDate.Variable) ?? "");
         foreach (var (name, bytes) in templates.Inputs()) Add(hash, "template:" + name, bytes);
-        foreach (var name in HtmlStage.RuntimeScripts.Concat(HtmlStage.RuntimeStyles)) Add(hash, "runtime:" + name, HtmlStage.RuntimeFile(name));
+        foreach (var (name, bytes) in RuntimeBundle.Inputs()) Add(hash, "runtime:" + name, bytes);
         AddFile(hash, "course.yml");
         if (course.Theme.Logo is { } logo) AddFile(hash, logo);
         _shared = Convert.ToHexStringLower(hash.GetHashAndReset());

@@ -55,6 +55,16 @@ public static class CourseBuild
         var stopwatch = Stopwatch.StartNew();
         var shown = options.OutputDirectory;
         var output = OutputGuard.CheckTarget(options.ContentDirectory, options.OutputDirectory);
+        var fullBuild = options.ModuleId is null && options.Formats is null;
+        var toolIdentity = options.ToolIdentity ?? InputHasher.DefaultToolIdentity;
+        // Taken for every full build, --no-cache too, so that the next build can compare with it.
+        var fingerprint = fullBuild
+            ? ContentFingerprint.Compute(options.ContentDirectory, $"{Path.GetFullPath(options.ContentDirectory)}|{toolIdentity}")
+            : null;
+        // An interrupted swap left work to finish (under the lock, below): no shortcut then.
+        if (options.UseCache && fingerprint is not null && !Directory.Exists(Staging.PreviousOf(output))
+            && BuildCache.Unchanged(output, fingerprint) is { } unchangedBuild)
+            return new BuildResult(unchangedBuild.Diagnostics, unchangedBuild.Artifacts, stopwatch.Elapsed) { UpToDate = true };
         var diagnostics = new DiagnosticBag();
         var progress = options.Progress;
         progress?.StageStarted("Load", 1);
@@ -80,7 +90,7 @@ public static class CourseBuild
         if (Staging.Recover(output, shown) is { } restored) options.Notice?.Invoke(restored);
         OutputGuard.CheckOwned(output, shown);
 
-        var hasher = new InputHasher(course, formats, options.ToolIdentity ?? InputHasher.DefaultToolIdentity, templates);
+        var hasher = new InputHasher(course, formats, toolIdentity, templates);
         var moduleHashes = course.Modules.ToDictionary(m => m.Id, hasher.Module);
         string ScopeKey(Module? scope) => scope?.Id ?? BuildCache.CourseScope;
         string InputHash(Module? scope) => scope is null ? hasher.Course(course.Modules.Select(m => moduleHashes[m.Id])) : moduleHashes[scope.Id];
@@ -138,6 +148,8 @@ public static class CourseBuild
         if (partial)
             foreach (var scope in cache.PreviousScopes.ToList()) cache.KeepPrevious(scope);
         var sorted = built.Values.SelectMany(b => b).Concat(kept).OrderBy(a => a.Path, StringComparer.Ordinal).ToList();
+        // Taken before loading, so an edit made during this build makes the next one look again.
+        if (fingerprint is not null) cache.RecordFingerprint(fingerprint, results);
         File.WriteAllBytes(staging.PathOf(BuildCache.FileName), cache.Serialize());
         File.WriteAllBytes(staging.PathOf(BuildReport.FileName),
             BuildReport.Serialize(course.Id, course.ContentDirectory, stopwatch.Elapsed, sorted, results));

@@ -41,6 +41,32 @@ public sealed class BuildCacheTests : IDisposable
     }
 
     [Fact]
+    public void AFullBuildWithNothingChangedAnswersFromTheContentFingerprintWithoutLoading()
+    {
+        // The last build's report, as the cache keeps it, is what an unchanged build repeats: a
+        // message edited in the cache comes back, so the course was not loaded and checked again.
+        var cacheFile = Path.Combine(_output, ".coursebuilder-cache.json");
+        var cache = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(cacheFile))!;
+        Assert.Equal(64, cache["fingerprint"]!.GetValue<string>().Length);
+        cache["diagnostics"] = System.Text.Json.Nodes.JsonNode.Parse(
+            """[{"severity":0,"code":"CB0028","message":"kept from the last build","location":{"path":"quiz.md","line":3,"column":1}}]""");
+        File.WriteAllText(cacheFile, cache.ToJsonString());
+
+        var replayed = Build();
+        Assert.True(replayed.UpToDate);
+        Assert.Equal("quiz.md:3:1: warning CB0028: kept from the last build", Assert.Single(replayed.Diagnostics).Format());
+
+        // Saving a file again with the same bytes changes nothing; one byte more is a change.
+        var lesson = Path.Combine(_content, "modules/01-basics/01-first.md");
+        File.WriteAllBytes(lesson, File.ReadAllBytes(lesson));
+        Assert.Single(Build().Diagnostics);
+        File.AppendAllText(lesson, "\n");
+        var changed = Build();
+        Assert.Empty(changed.Diagnostics);
+        Assert.Equal(["(course)", "basics"], changed.RebuiltScopes);
+    }
+
+    [Fact]
     public void ChangingOneLessonRebuildsOnlyItsModuleAndTheCourse()
     {
         var untouched = Directory.GetFiles(Path.Combine(_output, "html/modules/more"), "*", SearchOption.AllDirectories)

@@ -1,0 +1,52 @@
+using System.Security.Cryptography;
+using System.Text;
+using CourseBuilder.Loading;
+
+namespace CourseBuilder.Build;
+
+/// <summary>
+/// One hash over every byte a full build reads from the content folder, with the tool's identity
+/// and the build's settings. A full build with nothing changed compares it with the one the last
+/// build recorded and stops there, before loading a single file: loading and checking the course
+/// is most of such a build's time, and start-up is most of what a faculty member waits for.
+/// Anything unusual (a link, a pipe, a file that cannot be read) gives no fingerprint, so the
+/// build takes the ordinary path and the loader reports it.
+/// </summary>
+internal static class ContentFingerprint
+{
+    /// <summary>Files larger than the loader would read are left to the loader too.</summary>
+    private const long MaxBytes = 64L << 20;
+
+    public static string? Compute(string contentDirectory, string settings)
+    {
+        try
+        {
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            Add(hash, "settings", Encoding.UTF8.GetBytes(settings));
+            Add(hash, "source-date-epoch", Encoding.UTF8.GetBytes(Environment.GetEnvironmentVariable(Model.BuildDate.Variable) ?? ""));
+            long total = 0;
+            foreach (var entry in Directory.EnumerateFileSystemEntries(contentDirectory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                var kind = InputFiles.KindOf(entry);
+                if (new FileInfo(entry).LinkTarget is not null || kind is not (InputFiles.Kind.File or InputFiles.Kind.Folder)) return null;
+                var relative = Path.GetRelativePath(contentDirectory, entry).Replace('\\', '/');
+                if (kind == InputFiles.Kind.Folder) { Add(hash, "folder:" + relative, []); continue; }
+                var bytes = File.ReadAllBytes(entry);
+                total += bytes.Length;
+                if (total > MaxBytes) return null;
+                Add(hash, "file:" + relative, bytes);
+            }
+            return Convert.ToHexStringLower(hash.GetHashAndReset());
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static void Add(IncrementalHash hash, string name, byte[] bytes)
+    {
+        hash.AppendData(Encoding.UTF8.GetBytes($"{name}\n{bytes.Length}\n"));
+        hash.AppendData(bytes);
+    }
+}
