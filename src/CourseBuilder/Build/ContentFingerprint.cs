@@ -25,23 +25,40 @@ internal static class ContentFingerprint
             Add(hash, "settings", Encoding.UTF8.GetBytes(settings));
             Add(hash, "source-date-epoch", Encoding.UTF8.GetBytes(Environment.GetEnvironmentVariable(Model.BuildDate.Variable) ?? ""));
             long total = 0;
-            foreach (var entry in Directory.EnumerateFileSystemEntries(contentDirectory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-            {
-                var kind = InputFiles.KindOf(entry);
-                if (new FileInfo(entry).LinkTarget is not null || kind is not (InputFiles.Kind.File or InputFiles.Kind.Folder)) return null;
-                var relative = Path.GetRelativePath(contentDirectory, entry).Replace('\\', '/');
-                if (kind == InputFiles.Kind.Folder) { Add(hash, "folder:" + relative, []); continue; }
-                var bytes = File.ReadAllBytes(entry);
-                total += bytes.Length;
-                if (total > MaxBytes) return null;
-                Add(hash, "file:" + relative, bytes);
-            }
-            return Convert.ToHexStringLower(hash.GetHashAndReset());
+            return AddFolder(hash, contentDirectory, contentDirectory, ref total, depth: 0)
+                ? Convert.ToHexStringLower(hash.GetHashAndReset())
+                : null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// Walks one folder by hand, not with a recursive enumeration, so that a link (to a folder,
+    /// perhaps one that contains itself) is seen and refused instead of followed.
+    /// </summary>
+    private static bool AddFolder(IncrementalHash hash, string root, string folder, ref long total, int depth)
+    {
+        if (depth > 32) return false;
+        foreach (var entry in Directory.EnumerateFileSystemEntries(folder, "*", new EnumerationOptions { AttributesToSkip = 0 }).Order(StringComparer.Ordinal))
+        {
+            var kind = InputFiles.KindOf(entry);
+            if (new FileInfo(entry).LinkTarget is not null || kind is not (InputFiles.Kind.File or InputFiles.Kind.Folder)) return false;
+            var relative = Path.GetRelativePath(root, entry).Replace('\\', '/');
+            if (kind == InputFiles.Kind.Folder)
+            {
+                Add(hash, "folder:" + relative, []);
+                if (!AddFolder(hash, root, entry, ref total, depth + 1)) return false;
+                continue;
+            }
+            var bytes = File.ReadAllBytes(entry);
+            total += bytes.Length;
+            if (total > MaxBytes) return false;
+            Add(hash, "file:" + relative, bytes);
+        }
+        return true;
     }
 
     private static void Add(IncrementalHash hash, string name, byte[] bytes)

@@ -67,6 +67,17 @@ public sealed class BuildCacheTests : IDisposable
     }
 
     [Fact]
+    public void ALinkLoopInTheContentGivesNoFingerprintAndTheLoaderReportsIt()
+    {
+        // The fingerprint walks the folder before anything else: a link that contains itself
+        // must be refused there, not followed, and the ordinary path reports it.
+        File.CreateSymbolicLink(Path.Combine(_content, "modules/01-basics/loop"), Path.Combine(_content, "modules/01-basics"));
+        var result = Build();
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Diagnostics, d => d.Code == "CB0045" && d.Location.Path.EndsWith("loop", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void ChangingOneLessonRebuildsOnlyItsModuleAndTheCourse()
     {
         var untouched = Directory.GetFiles(Path.Combine(_output, "html/modules/more"), "*", SearchOption.AllDirectories)
