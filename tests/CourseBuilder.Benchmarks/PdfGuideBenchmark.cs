@@ -17,17 +17,17 @@ public static class PdfGuideBenchmark
 {
     public static void Run(string contentDirectory, int rounds)
     {
-        var course = CourseLoader.Load(contentDirectory, new DiagnosticBag())
+        var course = LoadStage.Load(contentDirectory, new DiagnosticBag())
             ?? throw new InvalidOperationException("the course did not load; run 'coursebuilder check' on it");
         var scopes = course.Modules.Select(m => (Module?)m).Append(null).ToList();
         var warmUp = Stopwatch.StartNew();
-        GuideBuilder.StudentGuide(course, course.Modules[0]);
+        PdfStage.StudentGuide(course, course.Modules[0]);
         Console.WriteLine($"first guide (fonts loaded, code jitted): {warmUp.ElapsedMilliseconds} ms");
         for (var round = 1; round <= rounds; round++)
         {
             var sw = Stopwatch.StartNew();
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-            var pages = scopes.Sum(s => Pages(GuideBuilder.StudentGuide(course, s)) + Pages(GuideBuilder.FacilitatorGuide(course, s)));
+            var pages = scopes.Sum(s => Pages(PdfStage.StudentGuide(course, s)) + Pages(PdfStage.FacilitatorGuide(course, s)));
             Report($"round {round}, sequential", scopes.Count * 2, pages, sw.Elapsed);
             // CPU time is what a loaded, shared machine distorts least.
             var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
@@ -35,7 +35,7 @@ public static class PdfGuideBenchmark
             sw.Restart();
             var parallelPages = 0;
             Parallel.ForEach(scopes, s => Interlocked.Add(ref parallelPages,
-                Pages(GuideBuilder.StudentGuide(course, s)) + Pages(GuideBuilder.FacilitatorGuide(course, s))));
+                Pages(PdfStage.StudentGuide(course, s)) + Pages(PdfStage.FacilitatorGuide(course, s))));
             Report($"round {round}, parallel  ", scopes.Count * 2, parallelPages, sw.Elapsed);
             Console.WriteLine($"    GC pause so far {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms, CPU {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:0.0} s");
         }

@@ -72,7 +72,7 @@ switch (command)
             // In-process timing of each stage's first and second run: shows what start-up costs (template compilation).
             var root = RepoRoot();
             var sw = Stopwatch.StartNew();
-            var course = CourseBuilder.Loading.CourseLoader.Load(Path.Combine(root, "content"), new CourseBuilder.Diagnostics.DiagnosticBag())!;
+            var course = CourseBuilder.Loading.LoadStage.Load(Path.Combine(root, "content"), new CourseBuilder.Diagnostics.DiagnosticBag())!;
             Console.WriteLine($"load+check: {sw.ElapsedMilliseconds} ms");
             var html = new CourseBuilder.Html.HtmlStage(course, new CourseBuilder.Html.TemplateEngine(course.ContentDirectory));
             sw.Restart();
@@ -87,14 +87,14 @@ switch (command)
         {
             // The PDF stage at scale, in-process, for profiling: `guide DIR [ROUNDS]` times the whole-course
             // student guide; `guide DIR ROUNDS modules` every module's student guide instead.
-            var course = CourseBuilder.Loading.CourseLoader.Load(args[1], new CourseBuilder.Diagnostics.DiagnosticBag())!;
+            var course = CourseBuilder.Loading.LoadStage.Load(args[1], new CourseBuilder.Diagnostics.DiagnosticBag())!;
             for (var round = 0; round < (args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3); round++)
             {
                 var allocated = GC.GetTotalAllocatedBytes();
                 var sw = Stopwatch.StartNew();
                 var pdf = args.Length > 3
-                    ? course.Modules.Select(m => CourseBuilder.Pdf.GuideBuilder.StudentGuide(course, m)).SelectMany(b => b).ToArray()
-                    : CourseBuilder.Pdf.GuideBuilder.StudentGuide(course, null);
+                    ? course.Modules.Select(m => CourseBuilder.Pdf.PdfStage.StudentGuide(course, m)).SelectMany(b => b).ToArray()
+                    : CourseBuilder.Pdf.PdfStage.StudentGuide(course, null);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{(args.Length > 3 ? "module student guides" : "whole-course student guide")}: {sw.ElapsedMilliseconds} ms, {pdf.Length / 1048576.0:0.0} MiB, allocated {(GC.GetTotalAllocatedBytes() - allocated) / 1048576.0:0} MiB, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} MiB, GCs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, GC pause {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms"));
             }

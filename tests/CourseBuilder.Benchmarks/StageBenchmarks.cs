@@ -25,7 +25,7 @@ public class StageBenchmarks
         _folder = Path.Combine(Path.GetTempPath(), "cb-micro-" + Guid.NewGuid().ToString("N"));
         SyntheticCurriculum.Write(_folder, 2);
         _lessonText = File.ReadAllText(Directory.GetFiles(Path.Combine(_folder, "modules"), "01-lesson-1.md", SearchOption.AllDirectories)[0]);
-        _course = CourseLoader.Load(_folder, new DiagnosticBag())!;
+        _course = LoadStage.Load(_folder, new DiagnosticBag())!;
         _html = new HtmlStage(_course, new TemplateEngine(_folder));
         _player = _html.Render(_course.Modules[0]);
     }
@@ -37,7 +37,7 @@ public class StageBenchmarks
     public object ParseLesson() => CourseMarkdown.Parse(_lessonText);
 
     [Benchmark(Description = "Load and check (two modules)")]
-    public object LoadCourse() => CourseLoader.Load(_folder, new DiagnosticBag())!;
+    public object LoadCourse() => LoadStage.Load(_folder, new DiagnosticBag())!;
 
     [Benchmark(Description = "HTML render (one module, its pages already rendered)")]
     public object RenderModule() => _html.Render(_course.Modules[0]);
@@ -54,5 +54,5 @@ public class StageBenchmarks
         ScormStage.Package(_course, _course.Modules[0], _player.Select(f => f.Path == HtmlStage.PageFile ? f with { Content = f.Content.ToArray() } : f).ToList(), ScormVersion.Scorm2004);
 
     [Benchmark(Description = "PDF layout and write (one module's student guide)")]
-    public object StudentGuide() => GuideBuilder.StudentGuide(_course, _course.Modules[0]);
+    public object StudentGuide() => PdfStage.StudentGuide(_course, _course.Modules[0]);
 }

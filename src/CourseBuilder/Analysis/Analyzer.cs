@@ -29,7 +29,7 @@ public static class Analyzer
         // The content's own warnings (item-writing rules among them) are `check`'s to report;
         // here they would bury the findings about how the items performed. Errors still stop.
         var loading = new DiagnosticBag();
-        var course = CourseLoader.Load(options.ContentDirectory, loading);
+        var course = LoadStage.Load(options.ContentDirectory, loading);
         foreach (var problem in loading.Sorted().Where(d => d.IsError)) diagnostics.Add(problem);
         var files = options.ResultsFiles.Select(f => ResultsReader.Read(f, diagnostics)).ToList();
         if (course is null || diagnostics.HasErrors || files.Any(f => f is null))

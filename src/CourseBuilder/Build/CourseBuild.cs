@@ -43,7 +43,7 @@ public static class CourseBuild
     /// <summary>Everything <c>check</c> reports: the content, then the course's template overrides.</summary>
     private static (Course? Course, TemplateEngine? Templates) LoadAndCheck(string contentDirectory, DiagnosticBag diagnostics)
     {
-        var course = CourseLoader.Load(contentDirectory, diagnostics);
+        var course = LoadStage.Load(contentDirectory, diagnostics);
         if (course is null) return (null, null);
         var templates = new TemplateEngine(course.ContentDirectory);
         templates.CheckOverride("player", diagnostics);
@@ -210,8 +210,8 @@ public static class CourseBuild
         if (formats.Contains(OutputFormat.Pdf))
         {
             // PDF layout costs far more per lesson than HTML: weight it so guides start first.
-            void Student() => Emit(ArtifactKind.PdfStudent, ArtifactPaths.Guide(course, scope, "student"), GuideBuilder.StudentGuide(course, scope));
-            void Facilitator() => Emit(ArtifactKind.PdfFacilitator, ArtifactPaths.Guide(course, scope, "facilitator"), GuideBuilder.FacilitatorGuide(course, scope));
+            void Student() => Emit(ArtifactKind.PdfStudent, ArtifactPaths.Guide(course, scope, "student"), PdfStage.StudentGuide(course, scope));
+            void Facilitator() => Emit(ArtifactKind.PdfFacilitator, ArtifactPaths.Guide(course, scope, "facilitator"), PdfStage.FacilitatorGuide(course, scope));
             if (scope is null)
             {
                 // A whole-course guide holds its entire document in memory until it is saved; the

@@ -10,7 +10,7 @@ internal static class ModuleLoader
 {
     public static Module? Load(string contentRoot, string folder, int number, string slug, bool allowScripts, DiagnosticBag diagnostics)
     {
-        var modulePath = Path.Combine(folder, CourseLoader.ModuleFile);
+        var modulePath = Path.Combine(folder, LoadStage.ModuleFile);
         if (!File.Exists(modulePath))
         {
             diagnostics.Error(DiagnosticCode.MissingFile, SourceLocation.File(modulePath), "module.yml not found: each module folder needs one with at least a title");
@@ -47,7 +47,7 @@ internal static class ModuleLoader
         var keywords = yaml.StringList("keywords");
         yaml.WarnUnknownKeys("id", "title", "description", "minutes", "objectives", "quiz-unlock", "keywords");
 
-        var lessonFiles = CourseLoader.OrderedEntries(
+        var lessonFiles = LoadStage.OrderedEntries(
             Directory.GetFiles(folder, "*.md").Where(f => !IsSpecial(Path.GetFileName(f))).Order(StringComparer.Ordinal),
             diagnostics);
         var lessonPages = lessonFiles.ToDictionary(f => Path.GetFullPath(f.Path), f => Ids.LessonPage(id, f.Slug));
@@ -63,11 +63,11 @@ internal static class ModuleLoader
             diagnostics.Error(DiagnosticCode.ModuleWithoutLessons, SourceLocation.File(modulePath),
                 $"module '{id}' has no lessons: add a file such as '01-introduction.md' beside module.yml");
 
-        var quizPath = Path.Combine(folder, CourseLoader.QuizFile);
+        var quizPath = Path.Combine(folder, LoadStage.QuizFile);
         var quiz = File.Exists(quizPath) ? LoadQuiz(contentRoot, quizPath, id, allowScripts, lessonPages, assets, diagnostics) : null;
 
         Facilitator? facilitator = null;
-        var facilitatorPath = Path.Combine(folder, CourseLoader.FacilitatorFile);
+        var facilitatorPath = Path.Combine(folder, LoadStage.FacilitatorFile);
         if (File.Exists(facilitatorPath) && MarkdownFile.Read(facilitatorPath, diagnostics) is { } notes)
         {
             notes.FrontMatter.WarnUnknownKeys("title");
@@ -83,11 +83,11 @@ internal static class ModuleLoader
 
 
     private static bool IsSpecial(string fileName) =>
-        fileName.Equals(CourseLoader.QuizFile, StringComparison.OrdinalIgnoreCase) ||
-        fileName.Equals(CourseLoader.FacilitatorFile, StringComparison.OrdinalIgnoreCase) ||
+        fileName.Equals(LoadStage.QuizFile, StringComparison.OrdinalIgnoreCase) ||
+        fileName.Equals(LoadStage.FacilitatorFile, StringComparison.OrdinalIgnoreCase) ||
         fileName.Equals("README.md", StringComparison.OrdinalIgnoreCase);
 
-    private static Lesson? LoadLesson(string contentRoot, CourseLoader.OrderedEntry file, string moduleId, bool allowScripts,
+    private static Lesson? LoadLesson(string contentRoot, LoadStage.OrderedEntry file, string moduleId, bool allowScripts,
         IReadOnlyDictionary<string, string> lessonPages, SortedSet<string> assets, DiagnosticBag diagnostics)
     {
         if (MarkdownFile.Read(file.Path, diagnostics) is not { } md) return null;

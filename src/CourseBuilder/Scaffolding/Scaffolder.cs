@@ -14,14 +14,14 @@ public static partial class Scaffolder
         var slug = Slug(name);
         // The longest id the files below write; checked before anything is created.
         CheckIdLength(name, $"{slug}-introduction-check");
-        var modules = Path.Combine(contentDirectory, CourseLoader.ModulesFolder);
+        var modules = Path.Combine(contentDirectory, LoadStage.ModulesFolder);
         Directory.CreateDirectory(modules);
         if (Directory.GetDirectories(modules).Any(d => SlugOf(Path.GetFileName(d)) == slug))
             throw new UsageException($"a module named '{slug}' already exists in {modules}");
         var folder = Path.Combine(modules, $"{NextNumber(Directory.GetDirectories(modules)):00}-{slug}");
         Directory.CreateDirectory(folder);
         var title = Title(name);
-        var moduleFile = Path.Combine(folder, CourseLoader.ModuleFile);
+        var moduleFile = Path.Combine(folder, LoadStage.ModuleFile);
         File.WriteAllText(moduleFile, Modeline(contentDirectory, moduleFile, "module") + $"""
             title: {title}
             description: >
@@ -34,7 +34,7 @@ public static partial class Scaffolder
 
             """);
         File.WriteAllText(Path.Combine(folder, "01-introduction.md"), LessonText("Introduction", $"{slug}-introduction", $"{slug}-o1"));
-        File.WriteAllText(Path.Combine(folder, CourseLoader.QuizFile), $"""
+        File.WriteAllText(Path.Combine(folder, LoadStage.QuizFile), $"""
             ---
             title: Module quiz
             draw: 2
@@ -94,7 +94,7 @@ public static partial class Scaffolder
     /// <summary>Adds the next lesson to the module whose id or folder matches <paramref name="moduleId"/>; returns the file.</summary>
     public static string NewLesson(string contentDirectory, string moduleId, string name)
     {
-        var modules = Path.Combine(contentDirectory, CourseLoader.ModulesFolder);
+        var modules = Path.Combine(contentDirectory, LoadStage.ModulesFolder);
         var folder = Directory.Exists(modules)
             ? Directory.GetDirectories(modules).FirstOrDefault(d => SlugOf(Path.GetFileName(d)) == moduleId || Path.GetFileName(d) == moduleId)
             : null;
@@ -105,7 +105,7 @@ public static partial class Scaffolder
         var existing = Directory.GetFiles(folder, "*.md");
         if (existing.Any(f => SlugOf(Path.GetFileNameWithoutExtension(f)) == slug))
             throw new UsageException($"a lesson named '{slug}' already exists in {folder}");
-        var path = Path.Combine(folder, $"{NextNumber(existing.Where(f => !f.EndsWith(CourseLoader.QuizFile) && !f.EndsWith(CourseLoader.FacilitatorFile))):00}-{slug}.md");
+        var path = Path.Combine(folder, $"{NextNumber(existing.Where(f => !f.EndsWith(LoadStage.QuizFile) && !f.EndsWith(LoadStage.FacilitatorFile))):00}-{slug}.md");
         File.WriteAllText(path, LessonText(Title(name), $"{SlugOf(Path.GetFileName(folder))}-{slug}", null));
         return path;
     }

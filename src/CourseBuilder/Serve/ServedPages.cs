@@ -105,7 +105,7 @@ internal sealed partial class ServedPages(string contentDirectory, string htmlDi
     /// <summary>The modules in course order (id, title), read afresh from the content; from the built folders while it does not load.</summary>
     private (string Title, IReadOnlyList<(string Id, string Title)> Modules) Outline()
     {
-        var course = CourseLoader.Load(contentDirectory, new DiagnosticBag());
+        var course = LoadStage.Load(contentDirectory, new DiagnosticBag());
         if (course is not null && course.Modules.Count > 0)
             return (course.Title, course.Modules.Select(m => (m.Id, m.Title)).ToList());
         var modules = Path.Combine(htmlDirectory, "modules");

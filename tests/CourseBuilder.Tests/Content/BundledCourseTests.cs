@@ -22,7 +22,7 @@ public sealed partial class BundledCourseTests
     private static readonly Lazy<(Course Course, IReadOnlyList<Diagnostic> Diagnostics)> Loaded = new(() =>
     {
         var bag = new DiagnosticBag();
-        var course = CourseLoader.Load(TestPaths.BundledContent, bag);
+        var course = LoadStage.Load(TestPaths.BundledContent, bag);
         return (course!, bag.Sorted());
     });
 

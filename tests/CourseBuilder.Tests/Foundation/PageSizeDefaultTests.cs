@@ -31,7 +31,7 @@ public sealed class PageSizeDefaultTests
         File.WriteAllLines(courseYml, lines);
 
         var bag = new DiagnosticBag();
-        var course = CourseLoader.Load(content, bag);
+        var course = LoadStage.Load(content, bag);
 
         Assert.NotNull(course);
         Assert.DoesNotContain(bag.Sorted(), d => d.IsError);

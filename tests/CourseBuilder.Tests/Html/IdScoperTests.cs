@@ -74,7 +74,7 @@ public class PlayerPageIdTests
     [MemberData(nameof(Scopes))]
     public void Every_id_is_unique_and_every_in_page_reference_resolves(string? moduleId)
     {
-        var course = CourseBuilder.Loading.CourseLoader.Load(TestPaths.BundledContent, new CourseBuilder.Diagnostics.DiagnosticBag())!;
+        var course = CourseBuilder.Loading.LoadStage.Load(TestPaths.BundledContent, new CourseBuilder.Diagnostics.DiagnosticBag())!;
         var stage = new HtmlStage(course, new TemplateEngine(course.ContentDirectory));
         var module = moduleId is null ? null : course.Modules.Single(m => m.Id == moduleId);
         var page = stage.Render(module).Single(f => f.Path == HtmlStage.PageFile);

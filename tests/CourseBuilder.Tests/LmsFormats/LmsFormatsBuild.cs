@@ -14,7 +14,7 @@ public sealed class LmsFormatsBuild : IDisposable
     {
         Result = CourseBuild.Run(new BuildOptions(TestPaths.BundledContent, _dir.Sub("out"),
             [OutputFormat.CommonCartridge, OutputFormat.CanvasQti, OutputFormat.MoodleXml], UseCache: false));
-        Course = CourseBuilder.Loading.CourseLoader.Load(TestPaths.BundledContent, new CourseBuilder.Diagnostics.DiagnosticBag())!;
+        Course = CourseBuilder.Loading.LoadStage.Load(TestPaths.BundledContent, new CourseBuilder.Diagnostics.DiagnosticBag())!;
     }
 
     public BuildResult Result { get; }

@@ -16,19 +16,19 @@ public sealed class BundledCourse
     private BundledCourse()
     {
         var diagnostics = new DiagnosticBag();
-        Course = CourseLoader.Load(TestPaths.BundledContent, diagnostics)
+        Course = LoadStage.Load(TestPaths.BundledContent, diagnostics)
             ?? throw new InvalidOperationException("bundled course did not load: " + string.Join("\n", diagnostics.Sorted()));
         Module = Course.Modules[0];
-        StudentGuide = GuideBuilder.StudentGuide(Course, Module);
-        FacilitatorGuide = GuideBuilder.FacilitatorGuide(Course, Module);
+        StudentGuide = PdfStage.StudentGuide(Course, Module);
+        FacilitatorGuide = PdfStage.FacilitatorGuide(Course, Module);
         var dump = Environment.GetEnvironmentVariable("CB_PDF_DUMP");
         if (!string.IsNullOrEmpty(dump))
         {
             Directory.CreateDirectory(dump);
             File.WriteAllBytes(Path.Combine(dump, "student.pdf"), StudentGuide);
             File.WriteAllBytes(Path.Combine(dump, "facilitator.pdf"), FacilitatorGuide);
-            File.WriteAllBytes(Path.Combine(dump, "course-student.pdf"), GuideBuilder.StudentGuide(Course, null));
-            File.WriteAllBytes(Path.Combine(dump, "course-facilitator.pdf"), GuideBuilder.FacilitatorGuide(Course, null));
+            File.WriteAllBytes(Path.Combine(dump, "course-student.pdf"), PdfStage.StudentGuide(Course, null));
+            File.WriteAllBytes(Path.Combine(dump, "course-facilitator.pdf"), PdfStage.FacilitatorGuide(Course, null));
         }
     }
 

@@ -13,7 +13,7 @@ public class CourseGuideTests
     public void Whole_course_guides_keep_every_glyph_inside_the_margins_and_name_each_module_in_the_running_head(bool student)
     {
         var course = BundledCourse.Instance.Course;
-        var bytes = student ? GuideBuilder.StudentGuide(course, null) : GuideBuilder.FacilitatorGuide(course, null);
+        var bytes = student ? PdfStage.StudentGuide(course, null) : PdfStage.FacilitatorGuide(course, null);
         using var pdf = PdfDocument.Open(bytes);
         foreach (var page in pdf.GetPages())
         {

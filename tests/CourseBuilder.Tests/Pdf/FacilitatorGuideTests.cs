@@ -48,8 +48,8 @@ public class FacilitatorGuideTests
     {
         var course = CourseBuilder.Tests.Pdf.SyntheticCourse.With("Lesson text.\n\n::: facilitator\nBring printed handouts for the pairs.\n:::\n");
         var module = course.Modules[0];
-        using var facilitator = PdfDocument.Open(CourseBuilder.Pdf.GuideBuilder.FacilitatorGuide(course, module));
-        using var student = PdfDocument.Open(CourseBuilder.Pdf.GuideBuilder.StudentGuide(course, module));
+        using var facilitator = PdfDocument.Open(CourseBuilder.Pdf.PdfStage.FacilitatorGuide(course, module));
+        using var student = PdfDocument.Open(CourseBuilder.Pdf.PdfStage.StudentGuide(course, module));
         Assert.Contains("Bring printed handouts for the pairs.", AllText(facilitator));
         Assert.Contains("Lesson text.", AllText(student));
         Assert.DoesNotContain("printed handouts", AllText(student));

@@ -15,7 +15,7 @@ public class FigureTests
     private static PdfDocument Render(TempDir dir, string markdown)
     {
         var course = SyntheticCourse.In(dir.Path, PageSize.A4, markdown);
-        return PdfDocument.Open(GuideBuilder.StudentGuide(course, course.Modules[0]));
+        return PdfDocument.Open(PdfStage.StudentGuide(course, course.Modules[0]));
     }
 
     [Fact]

@@ -44,10 +44,10 @@ public class CrossLessonLinkTests
         var content = temp.CopyFrom(TestPaths.ValidCourse);
         File.AppendAllText(Path.Combine(content, "modules", "01-basics", "01-first.md"), "\nRead [the next lesson](02-second.md) after this one.\n");
         var diagnostics = new CourseBuilder.Diagnostics.DiagnosticBag();
-        var course = CourseBuilder.Loading.CourseLoader.Load(content, diagnostics)!;
+        var course = CourseBuilder.Loading.LoadStage.Load(content, diagnostics)!;
         Assert.False(diagnostics.HasErrors, string.Join("\n", diagnostics.Sorted()));
         var module = course.Modules[0];
-        using var pdf = PdfDocument.Open(CourseBuilder.Pdf.GuideBuilder.StudentGuide(course, module));
+        using var pdf = PdfDocument.Open(CourseBuilder.Pdf.PdfStage.StudentGuide(course, module));
         var page = pdf.GetPages().First(p => PdfReading.PageText(p).Contains("the next lesson"));
         var link = Assert.Single(page.GetAnnotations(), a => a.Content == "the next lesson" || a.Content == "the next");
         var dest = Assert.IsType<UglyToad.PdfPig.Tokens.ArrayToken>(PdfReading.Get(pdf, link.AnnotationDictionary, "Dest"));

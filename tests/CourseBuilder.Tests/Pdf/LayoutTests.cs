@@ -13,7 +13,7 @@ public class LayoutTests
     {
         var rows = string.Join("\n", Enumerable.Range(1, 120).Select(i => $"| Row {i:000} | value {i} |"));
         var course = SyntheticCourse.With($"Intro paragraph.\n\n| Column alpha | Column beta |\n|---|---|\n{rows}\n\nAfter the table.\n");
-        using var pdf = PdfDocument.Open(GuideBuilder.StudentGuide(course, course.Modules[0]));
+        using var pdf = PdfDocument.Open(PdfStage.StudentGuide(course, course.Modules[0]));
         var pagesWithRows = pdf.GetPages().Select(PageText).Where(t => System.Text.RegularExpressions.Regex.IsMatch(t, @"Row \d{3}")).ToList();
         Assert.True(pagesWithRows.Count >= 3, $"the table spans {pagesWithRows.Count} pages");
         foreach (var text in pagesWithRows)
@@ -36,7 +36,7 @@ public class LayoutTests
     public void Right_aligned_columns_line_up_on_their_right_edge()
     {
         var course = SyntheticCourse.With("| Item | Share |\n|---|---:|\n| Alpha | 5% |\n| Beta | 52.5% |\n| Gamma | 100% |\n");
-        using var pdf = PdfDocument.Open(GuideBuilder.StudentGuide(course, course.Modules[0]));
+        using var pdf = PdfDocument.Open(PdfStage.StudentGuide(course, course.Modules[0]));
         var words = pdf.GetPages().SelectMany(p => p.GetWords()).Where(w => w.Text.EndsWith('%')).ToList();
         Assert.Equal(3, words.Count);
         Assert.All(words, w => Assert.InRange(w.BoundingBox.Right - words[0].BoundingBox.Right, -0.1, 0.1));
@@ -49,7 +49,7 @@ public class LayoutTests
         var url = "https://example.org/" + string.Join("/", Enumerable.Range(0, 30).Select(i => $"segment{i}"));
         var word = new string('x', 300);
         var course = SyntheticCourse.With($"See [{url}]({url}) and {word} for details, and `{new string('y', 200)}`.\n");
-        using var pdf = PdfDocument.Open(GuideBuilder.StudentGuide(course, course.Modules[0]));
+        using var pdf = PdfDocument.Open(PdfStage.StudentGuide(course, course.Modules[0]));
         foreach (var page in pdf.GetPages())
             foreach (var letter in page.Letters)
                 Assert.InRange(letter.BoundingBox.Right, 0, page.Width - 50);
@@ -66,7 +66,7 @@ public class LayoutTests
         var sections = Enumerable.Range(1, 60).Select(i =>
             $"## Heading {i:00}\n\n" + string.Join(" ", Enumerable.Range(1, 8 + i * 13 % 70).Select(w => $"p{i:00}w{w:000}")));
         var course = SyntheticCourse.With(string.Join("\n\n", sections));
-        using var pdf = PdfDocument.Open(GuideBuilder.StudentGuide(course, course.Modules[0]));
+        using var pdf = PdfDocument.Open(PdfStage.StudentGuide(course, course.Modules[0]));
         var pages = pdf.GetPages().Skip(2).Select(BodyLines).ToList();
         Assert.True(pages.Count >= 5);
         var splits = 0;
@@ -90,7 +90,7 @@ public class LayoutTests
     public void Letter_courses_get_letter_pages()
     {
         var course = SyntheticCourse.With(PageSize.Letter, "Hello.");
-        using var pdf = PdfDocument.Open(GuideBuilder.FacilitatorGuide(course, null));
+        using var pdf = PdfDocument.Open(PdfStage.FacilitatorGuide(course, null));
         Assert.All(pdf.GetPages(), p => { Assert.Equal(612, p.Width, 1); Assert.Equal(792, p.Height, 1); });
     }
 
@@ -98,10 +98,10 @@ public class LayoutTests
     public void Dates_come_from_source_date_epoch_when_set_and_else_from_the_release_date()
     {
         var course = SyntheticCourse.With("Hello.");
-        Assert.Equal(new DateTime(2026, 1, 2, 0, 0, 0, DateTimeKind.Utc), GuideBuilder.Timestamp(course, null));
-        Assert.Equal(new DateTime(2026, 1, 2, 0, 0, 0, DateTimeKind.Utc), GuideBuilder.Timestamp(course, "not a number"));
-        Assert.Equal(new DateTime(2023, 11, 14, 22, 13, 20, DateTimeKind.Utc), GuideBuilder.Timestamp(course, "1700000000"));
-        using var pdf = PdfDocument.Open(GuideBuilder.StudentGuide(course, null));
+        Assert.Equal(new DateTime(2026, 1, 2, 0, 0, 0, DateTimeKind.Utc), PdfStage.Timestamp(course, null));
+        Assert.Equal(new DateTime(2026, 1, 2, 0, 0, 0, DateTimeKind.Utc), PdfStage.Timestamp(course, "not a number"));
+        Assert.Equal(new DateTime(2023, 11, 14, 22, 13, 20, DateTimeKind.Utc), PdfStage.Timestamp(course, "1700000000"));
+        using var pdf = PdfDocument.Open(PdfStage.StudentGuide(course, null));
         Assert.StartsWith("D:20260102000000", pdf.Information.CreationDate);
     }
 
@@ -111,8 +111,8 @@ public class LayoutTests
         var bundle = BundledCourse.Instance;
         var results = new byte[4][];
         Parallel.For(0, 4, i => results[i] = i % 2 == 0
-            ? GuideBuilder.StudentGuide(bundle.Course, bundle.Module)
-            : GuideBuilder.FacilitatorGuide(bundle.Course, bundle.Module));
+            ? PdfStage.StudentGuide(bundle.Course, bundle.Module)
+            : PdfStage.FacilitatorGuide(bundle.Course, bundle.Module));
         Assert.Equal(bundle.StudentGuide, results[0]);
         Assert.Equal(bundle.StudentGuide, results[2]);
         Assert.Equal(bundle.FacilitatorGuide, results[1]);

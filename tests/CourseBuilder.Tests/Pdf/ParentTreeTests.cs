@@ -18,7 +18,7 @@ public class ParentTreeTests
         var paragraphs = string.Join("\n\n", Enumerable.Range(1, 120).Select(i =>
             $"Paragraph {i} says enough to fill a few lines of the page, with a [link](https://example.org/{i}) in it so links are tagged too."));
         var course = SyntheticCourse.With(paragraphs);
-        using var pdf = PdfDocument.Open(GuideBuilder.StudentGuide(course, course.Modules[0]));
+        using var pdf = PdfDocument.Open(PdfStage.StudentGuide(course, course.Modules[0]));
         Assert.True(pdf.NumberOfPages >= 5, $"only {pdf.NumberOfPages} pages");
 
         var root = (DictionaryToken)Get(pdf, pdf.Structure.Catalog.CatalogDictionary, "StructTreeRoot")!;

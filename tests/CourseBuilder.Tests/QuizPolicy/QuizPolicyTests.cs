@@ -19,7 +19,7 @@ public sealed class QuizPolicyTests
         File.WriteAllText(quizPath, $"---\ntitle: Basics quiz\n{frontMatter}---\n{body}");
         if (courseExtra is not null) File.AppendAllText(Path.Combine(content, "course.yml"), courseExtra);
         var diagnostics = new DiagnosticBag();
-        return (CourseLoader.Load(content, diagnostics)!, diagnostics);
+        return (LoadStage.Load(content, diagnostics)!, diagnostics);
     }
 
     private static JsonElement QuizJson(Course course)
@@ -143,7 +143,7 @@ public sealed class QuizPolicyTests
         var quizPath = Path.Combine(content, "modules", "01-basics", "quiz.md");
         File.WriteAllText(quizPath, File.ReadAllText(quizPath).Replace("  b-two: 1\n", "  b-two: 1\n  m-one: 1\n"));
         var diagnostics = new DiagnosticBag();
-        CourseLoader.Load(content, diagnostics);
+        LoadStage.Load(content, diagnostics);
         var blueprintError = Assert.Single(diagnostics.Sorted(), d => d.Code == "CB0034");
         Assert.Equal("blueprint objective 'm-one' belongs to module 'more', not to 'basics'", blueprintError.Message);
         Assert.Equal(7, blueprintError.Location.Line);

@@ -17,7 +17,7 @@ public sealed class BundledCourseBuild : IDisposable
     public BundledCourseBuild()
     {
         var content = TestPaths.BundledContent;
-        Course = CourseLoader.Load(content, new DiagnosticBag()) ?? throw new InvalidOperationException("content/ does not load");
+        Course = LoadStage.Load(content, new DiagnosticBag()) ?? throw new InvalidOperationException("content/ does not load");
         Result = CourseBuild.Run(new BuildOptions(content, Output, [OutputFormat.Scorm12, OutputFormat.Scorm2004]));
     }
 

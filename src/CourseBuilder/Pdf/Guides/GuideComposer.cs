@@ -35,7 +35,7 @@ internal abstract class GuideComposer
         foreach (var m in module is null ? course.Modules : [module])
             foreach (var lesson in m.Lessons)
                 _options.PageAnchors[Ids.LessonPage(m.Id, lesson.Id)] = LessonAnchor(m, lesson);
-        _timestamp = GuideBuilder.Timestamp(course);
+        _timestamp = PdfStage.Timestamp(course);
         var (width, height) = course.PageSize == PageSize.Letter ? (612.0, 792.0) : (595.276, 841.89);
         var kind = GuideName;
         var scope = module is null ? course.Title : $"{course.Title}, module {module.Number}: {module.Title}";

@@ -9,7 +9,7 @@ namespace CourseBuilder.Loading;
 /// reporting every problem it finds into the bag. Modules load in parallel. Returns null only
 /// when nothing usable could be read; otherwise the caller decides by <see cref="DiagnosticBag.HasErrors"/>.
 /// </summary>
-public static partial class CourseLoader
+public static partial class LoadStage
 {
     public const string CourseFile = "course.yml";
     public const string ModuleFile = "module.yml";

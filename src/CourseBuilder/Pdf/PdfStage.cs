@@ -6,7 +6,7 @@ namespace CourseBuilder.Pdf;
 /// The printable guides: for one module (or, with a null module, the whole course) a student guide
 /// and a facilitator guide, each a tagged, bookmarked PDF. Same input, same bytes.
 /// </summary>
-public static class GuideBuilder
+public static class PdfStage
 {
     public static byte[] StudentGuide(Course course, Module? module) => new Guides.StudentGuide(course, module).Build();
 
