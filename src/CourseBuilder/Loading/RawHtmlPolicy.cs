@@ -124,78 +124,11 @@ public static class RawHtmlPolicy
     /// <summary>Each start tag's name and attributes (values as written), in document order.</summary>
     public static List<(string Tag, List<(string Name, string Value)> Attributes)> StartTags(string html)
     {
-        var tags = new List<(string, List<(string, string)>)>();
-        var i = 0;
-        while (i < html.Length)
-        {
-            var open = html.IndexOf('<', i);
-            if (open < 0 || open + 1 >= html.Length) break;
-            var next = html[open + 1];
-            if (html.AsSpan(open).StartsWith("<!--"))
-            {
-                var close = html.IndexOf("-->", open + 4, StringComparison.Ordinal);
-                i = close < 0 ? html.Length : close + 3;
-                continue;
-            }
-            if (next is '!' or '?' or '/')
-            {
-                var close = html.IndexOf('>', open + 1);
-                i = close < 0 ? html.Length : close + 1;
-                continue;
-            }
-            if (!char.IsAsciiLetter(next))
-            {
-                i = open + 1;
-                continue;
-            }
-            var p = open + 1;
-            while (p < html.Length && !IsSpace(html[p]) && html[p] is not ('/' or '>')) p++;
-            var tag = html[(open + 1)..p];
-            var attributes = new List<(string, string)>();
-            while (p < html.Length && html[p] != '>')
-            {
-                if (IsSpace(html[p]) || html[p] == '/') { p++; continue; }
-                var nameStart = p;
-                p++; // a name may start with '=', per the spec
-                while (p < html.Length && !IsSpace(html[p]) && html[p] is not ('/' or '>' or '=')) p++;
-                var name = html[nameStart..p];
-                var q = p;
-                while (q < html.Length && IsSpace(html[q])) q++;
-                if (q >= html.Length || html[q] != '=')
-                {
-                    attributes.Add((name, ""));
-                    continue;
-                }
-                p = q + 1;
-                while (p < html.Length && IsSpace(html[p])) p++;
-                if (p >= html.Length) { attributes.Add((name, "")); break; }
-                string value;
-                if (html[p] is '"' or '\'')
-                {
-                    var quote = html[p];
-                    var end = html.IndexOf(quote, p + 1);
-                    if (end < 0) end = html.Length;
-                    value = html[(p + 1)..end];
-                    p = Math.Min(end + 1, html.Length);
-                }
-                else
-                {
-                    var start = p;
-                    while (p < html.Length && !IsSpace(html[p]) && html[p] != '>') p++;
-                    value = html[start..p];
-                }
-                attributes.Add((name, value));
-            }
-            tags.Add((tag, attributes));
-            i = p + 1;
-            if (RawTextElements.FirstOrDefault(r => r.Equals(tag, StringComparison.OrdinalIgnoreCase)) is { } raw)
-            {
-                var close = html.IndexOf("</" + raw, i, StringComparison.OrdinalIgnoreCase);
-                i = close < 0 ? html.Length : close;
-            }
-        }
+        var tags = new List<(string Tag, List<(string Name, string Value)> Attributes)>();
+        Html.StartTagScanner.Scan(html, RawTextElements,
+            (nameStart, nameEnd) => tags.Add((html[nameStart..nameEnd], [])),
+            (nameStart, nameEnd, valueStart, valueEnd) =>
+                tags[^1].Attributes.Add((html[nameStart..nameEnd], valueStart < 0 ? "" : html[valueStart..valueEnd])));
         return tags;
     }
-
-    private static bool IsSpace(char c) => c is ' ' or '\t' or '\n' or '\r' or '\f';
 }
