@@ -52,6 +52,24 @@ switch (command)
                 $"median of {rounds}: --version {version:0.000} s; full build {full:0.000} s ({full / version:0.0}x); nothing changed {unchanged:0.000} s ({unchanged / version:0.0}x)"));
             break;
         }
+    case "warm":
+        {
+            // In-process: the same full build of the bundled course N times. The first run pays
+            // start-up (assembly loading, JIT, template loading); the later ones are the work
+            // itself, so the difference is what start-up costs a build. Per-job times show where
+            // the work goes.
+            var rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
+            var root = RepoRoot();
+            using var temp = new Temp();
+            for (var round = 1; round <= rounds; round++)
+            {
+                var timings = new StepTimings();
+                var sw = Stopwatch.StartNew();
+                CourseBuilder.Build.CourseBuild.Run(new(Path.Combine(root, "content"), temp.Sub("output"), Progress: timings, UseCache: false));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"run {round}: {sw.Elapsed.TotalSeconds:0.000} s; {timings}"));
+            }
+            break;
+        }
     case "generate":
         // Writes a synthetic curriculum to a folder, for profiling one stage with `coursebuilder build --format …`.
         SyntheticCurriculum.Write(args[2], int.Parse(args[1]));
@@ -176,4 +194,16 @@ static class ProcessRunner
         catch (IOException) { }
         return 0;
     }
+}
+
+/// <summary>When each stage and render job finished, in milliseconds since the build began.</summary>
+sealed class StepTimings : CourseBuilder.Build.IBuildProgress
+{
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly List<string> _marks = [];
+    public void StageStarted(string stage, int steps) => Mark($"{stage} start");
+    public void StepDone(string stage, string item) => Mark(item);
+    public void StageFinished(string stage) => Mark($"{stage} done");
+    private void Mark(string what) { lock (_marks) _marks.Add(string.Create(CultureInfo.InvariantCulture, $"{what} @{_clock.ElapsedMilliseconds}")); }
+    public override string ToString() => string.Join("; ", _marks);
 }
