@@ -46,7 +46,7 @@ public static class CourseBuild
         var course = LoadStage.Load(contentDirectory, diagnostics);
         if (course is null) return (null, null);
         var templates = new TemplateEngine(course.ContentDirectory);
-        templates.CheckOverride("player", diagnostics);
+        templates.CheckOverrides(course, diagnostics);
         return (course, templates);
     }
 

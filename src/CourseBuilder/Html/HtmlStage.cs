@@ -1,5 +1,6 @@
 using System.Text;
 using CourseBuilder.Markdown;
+using CourseBuilder.Markdown.Partials;
 using CourseBuilder.Model;
 using Markdig.Syntax;
 
@@ -35,7 +36,7 @@ public sealed class HtmlStage
         var page = new PlayerPage(_course, module, modules, PlayerData.Build(_course, module, modules),
             RuntimeScripts.Select(s => $"{RuntimeFolder}/{s}").ToList(),
             RuntimeStyles.Select(s => $"{RuntimeFolder}/{s}").ToList());
-        var html = _templates.Render("player", page);
+        var html = _templates.For(module).Render("player", page);
 
         var files = new List<PackageFile> { new(PageFile, Encoding.UTF8.GetBytes(html)) };
         foreach (var name in RuntimeScripts)
@@ -59,8 +60,12 @@ public sealed class HtmlStage
     private PlayerModule RenderedModule(Module module) =>
         _rendered.GetOrAdd(module.Id, _ => new Lazy<PlayerModule>(() => RenderModule(module))).Value;
 
-    private static PlayerModule RenderModule(Module module)
+    /// <summary>A module's pages, its directives drawn from its templates (its own overrides, the course's, the built-in ones).</summary>
+    private PlayerModule RenderModule(Module module)
     {
+        var templates = _templates.For(module);
+        PlayerSection Section(string id, SectionKind kind, string title, int minutes, MarkdownDocument document) =>
+            new(id, module.Id, kind, title, minutes, IdScoper.Scope(RenderMarkdown(document, templates), id));
         var sections = module.Lessons
             .Select(l => Section(Ids.LessonPage(module.Id, l.Id), SectionKind.Lesson, l.Title, l.Minutes, l.Document))
             .ToList();
@@ -69,14 +74,12 @@ public sealed class HtmlStage
         return new PlayerModule(module, sections);
     }
 
-    private static PlayerSection Section(string id, SectionKind kind, string title, int minutes, MarkdownDocument document) =>
-        new(id, kind, title, minutes, IdScoper.Scope(RenderMarkdown(document), id));
-
-    public static string RenderMarkdown(MarkdownDocument document)
+    public static string RenderMarkdown(MarkdownDocument document, IPartialTemplates templates)
     {
         using var writer = new StringWriter();
         var renderer = new Markdig.Renderers.HtmlRenderer(writer);
         CourseMarkdown.PipelineWithHtml.Setup(renderer);
+        DirectivePartials.Use(renderer, templates);
         renderer.Render(document);
         writer.Flush();
         return writer.ToString();

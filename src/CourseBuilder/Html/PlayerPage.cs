@@ -23,4 +23,4 @@ public sealed record PlayerModule(Module Module, IReadOnlyList<PlayerSection> Se
 public enum SectionKind { Lesson, Quiz }
 
 /// <summary>One page of the player: a lesson, or the module's quiz. <see cref="Html"/> is the rendered Markdown.</summary>
-public sealed record PlayerSection(string Id, SectionKind Kind, string Title, int Minutes, string Html);
+public sealed record PlayerSection(string Id, string ModuleId, SectionKind Kind, string Title, int Minutes, string Html);

@@ -1,4 +1,6 @@
+using CourseBuilder.Html;
 using CourseBuilder.Markdown;
+using CourseBuilder.Markdown.Partials;
 using CourseBuilder.Markdown.Questions;
 using CourseBuilder.Markdown.Reflections;
 using Markdig.Renderers;
@@ -30,6 +32,8 @@ public static class LmsHtml
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
         CourseMarkdown.PipelineWithHtml.Setup(renderer);
+        // An LMS page keeps the tool's own markup: its editor strips script and the player's styles are not there.
+        DirectivePartials.Use(renderer, TemplateEngine.BuiltIn);
         renderer.ObjectRenderers.FindExact<QuestionHtmlRenderer>()!.WithoutScript = true;
         renderer.ObjectRenderers.FindExact<ReflectionHtmlRenderer>()!.WithoutScript = true;
         write(renderer);

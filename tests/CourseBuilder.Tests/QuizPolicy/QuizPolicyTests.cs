@@ -25,7 +25,7 @@ public sealed class QuizPolicyTests
     private static JsonElement QuizJson(Course course)
     {
         var module = course.Modules[0];
-        var sections = new List<PlayerSection> { new(Ids.QuizPage(module.Id), SectionKind.Quiz, "Quiz", 0, "") };
+        var sections = new List<PlayerSection> { new(Ids.QuizPage(module.Id), module.Id, SectionKind.Quiz, "Quiz", 0, "") };
         var json = PlayerData.Build(course, module, [new PlayerModule(module, sections)]);
         return JsonDocument.Parse(json).RootElement;
     }

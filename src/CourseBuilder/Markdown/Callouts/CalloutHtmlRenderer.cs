@@ -1,20 +1,19 @@
+using CourseBuilder.Markdown.Partials;
 using Markdig.Renderers;
-using Markdig.Renderers.Html;
 
 namespace CourseBuilder.Markdown.Callouts;
 
-/// <summary>A labelled box. role="note" rather than &lt;aside&gt;: a complementary landmark may not sit inside main.</summary>
-public sealed class CalloutHtmlRenderer : HtmlObjectRenderer<CalloutBlock>
+/// <summary>A callout from the partial <c>directives/callout</c> (a labelled box with role="note").</summary>
+public sealed class CalloutHtmlRenderer : DirectivePartialRenderer<CalloutBlock>
 {
-    protected override void Write(HtmlRenderer renderer, CalloutBlock block)
-    {
-        renderer.EnsureLine();
-        renderer.Write("<div class=\"cb-callout cb-callout--").Write(block.CssName).Write("\" role=\"note\">").WriteLine();
-        renderer.Write("<p class=\"cb-callout__label\"><span class=\"cb-callout__kind\">").WriteEscape(block.Label).Write("</span>");
-        if (block.Title is { } title)
-            renderer.Write("<span class=\"cb-callout__title\">").WriteEscape(title).Write("</span>");
-        renderer.Write("</p>").WriteLine();
-        renderer.WriteChildren(block);
-        renderer.Write("</div>").WriteLine();
-    }
+    protected override void Write(HtmlRenderer renderer, CalloutBlock block) =>
+        WritePartial(renderer, "callout", new CalloutView(block.CssName,
+            Escaped(block.Label), block.Title is { } title ? Escaped(title) : null, Rendered(renderer, block)));
 }
+
+/// <summary>What <c>directives/callout</c> shows.</summary>
+/// <param name="Kind">key-point, case or caution.</param>
+/// <param name="LabelHtml">The kind as the learner reads it ("Key point").</param>
+/// <param name="TitleHtml">The author's title, if the block has one.</param>
+/// <param name="BodyHtml">The callout's content.</param>
+public sealed record CalloutView(string Kind, string LabelHtml, string? TitleHtml, string BodyHtml);

@@ -1,17 +1,18 @@
+using CourseBuilder.Markdown.Partials;
 using Markdig.Renderers;
-using Markdig.Renderers.Html;
 
 namespace CourseBuilder.Markdown.Figures;
 
-public sealed class FigureHtmlRenderer : HtmlObjectRenderer<FigureBlock>
+/// <summary>A figure from the partial <c>directives/figure</c>.</summary>
+public sealed class FigureHtmlRenderer : DirectivePartialRenderer<FigureBlock>
 {
-    protected override void Write(HtmlRenderer renderer, FigureBlock block)
-    {
-        renderer.EnsureLine();
-        renderer.Write("<figure class=\"cb-figure\">").WriteLine();
-        renderer.Write("<img src=\"").WriteEscapeUrl(block.Image.Url).Write("\" alt=\"").WriteEscape(block.AltText).Write("\" loading=\"lazy\">").WriteLine();
-        if (block.Caption is { } caption)
-            renderer.Write("<figcaption>").WriteEscape(caption).Write("</figcaption>").WriteLine();
-        renderer.Write("</figure>").WriteLine();
-    }
+    protected override void Write(HtmlRenderer renderer, FigureBlock block) =>
+        WritePartial(renderer, "figure", new FigureView(EscapedUrl(renderer, block.Image.Url), Escaped(block.AltText),
+            block.Caption is { } caption ? Escaped(caption) : null));
 }
+
+/// <summary>What <c>directives/figure</c> shows.</summary>
+/// <param name="SourceHtml">The image's address in the package, escaped for an attribute.</param>
+/// <param name="AltHtml">The alt text.</param>
+/// <param name="CaptionHtml">The caption (the image's Markdown title), if any.</param>
+public sealed record FigureView(string SourceHtml, string AltHtml, string? CaptionHtml);

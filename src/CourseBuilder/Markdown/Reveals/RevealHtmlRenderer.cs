@@ -1,19 +1,14 @@
+using CourseBuilder.Markdown.Partials;
 using Markdig.Renderers;
-using Markdig.Renderers.Html;
 
 namespace CourseBuilder.Markdown.Reveals;
 
-/// <summary>A native &lt;details&gt; disclosure: keyboard and screen-reader support without script.</summary>
-public sealed class RevealHtmlRenderer : HtmlObjectRenderer<RevealBlock>
+/// <summary>A reveal from the partial <c>directives/reveal</c> (a native &lt;details&gt;: keyboard and screen-reader support without script).</summary>
+public sealed class RevealHtmlRenderer : DirectivePartialRenderer<RevealBlock>
 {
-    protected override void Write(HtmlRenderer renderer, RevealBlock block)
-    {
-        renderer.EnsureLine();
-        renderer.Write("<details class=\"cb-reveal\">").WriteLine();
-        renderer.Write("<summary>").WriteEscape(block.Label).Write("</summary>").WriteLine();
-        renderer.Write("<div class=\"cb-reveal__body\">").WriteLine();
-        renderer.WriteChildren(block);
-        renderer.Write("</div>").WriteLine();
-        renderer.Write("</details>").WriteLine();
-    }
+    protected override void Write(HtmlRenderer renderer, RevealBlock block) =>
+        WritePartial(renderer, "reveal", new RevealView(Escaped(block.Label), Rendered(renderer, block)));
 }
+
+/// <summary>What <c>directives/reveal</c> shows: the summary line and the hidden content.</summary>
+public sealed record RevealView(string LabelHtml, string BodyHtml);
