@@ -2,6 +2,7 @@ using CourseBuilder.Diagnostics;
 using CourseBuilder.Model;
 using Markdig.Extensions.TaskLists;
 using Markdig.Helpers;
+using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -127,7 +128,7 @@ public static class QuestionBinder
         var correct = box.Checked;
         box.Remove();
         TrimLeadingSpace(paragraph.Inline);
-        var pinned = StripPinMarker(paragraph.Inline);
+        var pinned = StripPinAttribute(paragraph) | StripPinMarker(paragraph.Inline);
         var feedback = new List<Block>();
         foreach (var child in item.Skip(1))
         {
@@ -145,6 +146,24 @@ public static class QuestionBinder
             slice.TrimStart();
             literal.Content = slice;
         }
+    }
+
+    /// <summary>
+    /// The pipeline's generic attributes read a trailing <c>{pin}</c> as an attribute named "pin"
+    /// on the choice's paragraph, leaving a trailing space in its text: takes both away; true
+    /// when it was there.
+    /// </summary>
+    private static bool StripPinAttribute(ParagraphBlock paragraph)
+    {
+        var properties = paragraph.TryGetAttributes()?.Properties;
+        if (properties is null || properties.RemoveAll(p => p.Key.Equals("pin", StringComparison.OrdinalIgnoreCase)) == 0) return false;
+        if (paragraph.Inline?.LastChild is LiteralInline literal)
+        {
+            var slice = literal.Content;
+            slice.TrimEnd();
+            literal.Content = slice;
+        }
+        return true;
     }
 
     /// <summary>Removes a trailing <c>{pin}</c> from the choice text; true when it was there.</summary>
