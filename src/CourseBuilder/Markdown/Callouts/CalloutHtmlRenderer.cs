@@ -7,7 +7,7 @@ namespace CourseBuilder.Markdown.Callouts;
 public sealed class CalloutHtmlRenderer : DirectivePartialRenderer<CalloutBlock>
 {
     protected override void Write(HtmlRenderer renderer, CalloutBlock block) =>
-        WritePartial(renderer, "callout", new CalloutView(block.CssName,
+        WritePartial(renderer, "callout", () => new CalloutView(block.CssName,
             Escaped(block.Label), block.Title is { } title ? Escaped(title) : null, Rendered(renderer, block)));
 }
 

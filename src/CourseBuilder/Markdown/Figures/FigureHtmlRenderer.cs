@@ -7,7 +7,7 @@ namespace CourseBuilder.Markdown.Figures;
 public sealed class FigureHtmlRenderer : DirectivePartialRenderer<FigureBlock>
 {
     protected override void Write(HtmlRenderer renderer, FigureBlock block) =>
-        WritePartial(renderer, "figure", new FigureView(EscapedUrl(renderer, block.Image.Url), Escaped(block.AltText),
+        WritePartial(renderer, "figure", () => new FigureView(EscapedUrl(renderer, block.Image.Url), Escaped(block.AltText),
             block.Caption is { } caption ? Escaped(caption) : null));
 }
 

@@ -27,12 +27,17 @@ public abstract class DirectivePartialRenderer<TBlock> : HtmlObjectRenderer<TBlo
 
     public void Use(IPartialTemplates templates) => Templates = templates;
 
-    /// <summary>Writes the partial's output as one block, ending its line as Markdig's own blocks do.</summary>
-    protected void WritePartial<TModel>(HtmlRenderer renderer, string name, TModel model)
+    /// <summary>
+    /// Writes the partial's output as a block of its own, ending its line as Markdig's blocks do.
+    /// The model is built after the page's line is ended: building it renders the block's
+    /// children into strings of their own (<see cref="Rendered"/>), which leaves the renderer's
+    /// line state meaning nothing for the page.
+    /// </summary>
+    protected void WritePartial<TModel>(HtmlRenderer renderer, string name, Func<TModel> model)
     {
         var templates = Templates ?? throw new InvalidOperationException($"no templates were given to render directives/{name}");
-        var html = templates.Render("directives/" + name, model);
         renderer.EnsureLine();
+        var html = templates.Render("directives/" + name, model());
         if (html.EndsWith('\n'))
         {
             renderer.Write(html.AsSpan(0, html.Length - 1));
@@ -51,32 +56,41 @@ public abstract class DirectivePartialRenderer<TBlock> : HtmlObjectRenderer<TBlo
     }
 
     /// <summary>A link or image address as <paramref name="renderer"/> writes it (escaped, rewritten if the renderer rewrites links).</summary>
-    protected static string EscapedUrl(HtmlRenderer renderer, string? url)
-    {
-        // A renderer of its own: writing through the page's would change its line state.
-        using var writer = new StringWriter();
-        new HtmlRenderer(writer) { LinkRewriter = renderer.LinkRewriter }.WriteEscapeUrl(url);
-        return writer.ToString();
-    }
+    protected static string EscapedUrl(HtmlRenderer renderer, string? url) =>
+        Rendered(renderer, r => r.WriteEscapeUrl(url));
 
-    /// <summary>The HTML of <paramref name="blocks"/>, rendered by <paramref name="renderer"/> into a string of their own.</summary>
-    protected static string Rendered(HtmlRenderer renderer, IEnumerable<Block> blocks)
+    /// <summary>The HTML of <paramref name="blocks"/>, as they render at the start of a line.</summary>
+    protected static string Rendered(HtmlRenderer renderer, IEnumerable<Block> blocks) =>
+        Rendered(renderer, r =>
+        {
+            foreach (var block in blocks) r.Write(block);
+        });
+
+    /// <summary>The inline content of one paragraph, without its &lt;p&gt;.</summary>
+    protected static string RenderedInline(HtmlRenderer renderer, LeafBlock paragraph) =>
+        Rendered(renderer, r => r.WriteLeafInline(paragraph));
+
+    /// <summary>
+    /// What <paramref name="write"/> writes through <paramref name="renderer"/> (so with its
+    /// renderers, link rewriting and options), captured in a string instead of the page.
+    /// </summary>
+    private static string Rendered(HtmlRenderer renderer, Action<HtmlRenderer> write)
     {
-        // The partial starts on a line of its own: end the current one in the page, so the
-        // blocks render as they would at the start of a line.
-        renderer.EnsureLine();
-        var outer = renderer.Writer;
-        using var inner = new StringWriter();
-        renderer.Writer = inner;
+        var page = renderer.Writer;
+        using var captured = new StringWriter();
+        renderer.Writer = captured;
         try
         {
-            foreach (var block in blocks) renderer.Write(block);
+            // A line break first puts the renderer at the start of a line, whatever came before;
+            // it is cut off below.
+            renderer.WriteLine();
+            write(renderer);
         }
         finally
         {
-            renderer.Writer = outer;
+            renderer.Writer = page;
         }
-        return inner.ToString();
+        return captured.ToString()[1..];
     }
 }
 

@@ -1,17 +1,18 @@
+using CourseBuilder.Markdown.Partials;
 using CourseBuilder.Model;
 using Markdig.Renderers;
-using Markdig.Renderers.Html;
 using Markdig.Syntax;
 
 namespace CourseBuilder.Markdown.Questions;
 
 /// <summary>
-/// A question as a form: a fieldset whose legend is the question's last stem paragraph, native
-/// radio or checkbox inputs, per-choice feedback and the explanation (hidden until answered), and
-/// a live region the player fills. Knowledge checks carry their key in data attributes; graded
-/// questions do not (the player grades them from the quiz data).
+/// A question as a form, from the partial <c>directives/question</c>: a fieldset whose legend is
+/// the question's last stem paragraph, native radio or checkbox inputs, per-choice feedback and
+/// the explanation (hidden until answered), and a live region the player fills. Knowledge checks
+/// carry their key in data attributes; graded questions do not (the player grades them from the
+/// quiz data), so their model never says which choice is correct.
 /// </summary>
-public sealed class QuestionHtmlRenderer : HtmlObjectRenderer<QuestionBlock>
+public sealed class QuestionHtmlRenderer : DirectivePartialRenderer<QuestionBlock>
 {
     /// <summary>
     /// For pages without script (LMS pages strip it, see CommonCartridge/): a knowledge check
@@ -28,79 +29,24 @@ public sealed class QuestionHtmlRenderer : HtmlObjectRenderer<QuestionBlock>
             if (!q.Graded) StaticQuestionHtml.Write(renderer, q);
             return;
         }
-        var id = "q-" + q.Id;
-        var kind = q.Graded ? "graded" : "check";
-        renderer.EnsureLine();
-        renderer.Write("<form class=\"cb-question cb-question--").Write(kind);
-        if (q.Scenario is not null) renderer.Write(" cb-question--scenario");
-        renderer.Write("\" id=\"").WriteEscape(id).Write("\" data-question-id=\"").WriteEscape(q.Id)
-            .Write("\" data-type=\"").Write(TypeName(q.Type)).Write("\" novalidate")
-            .Write(q.Graded ? " hidden" : "").Write(">").WriteLine();
+        WritePartial(renderer, "question", () => View(renderer, q));
+    }
 
-        if (q.Scenario is { } scenario)
-        {
-            renderer.Write("<figure class=\"cb-post\">").WriteLine();
-            renderer.Write("<figcaption class=\"cb-post__meta\"><span class=\"cb-post__label\">Post</span>");
-            if (scenario.Author is { } author) renderer.Write(" <span class=\"cb-post__author\">").WriteEscape(author).Write("</span>");
-            if (scenario.Platform is { } platform) renderer.Write(" <span class=\"cb-post__platform\">on ").WriteEscape(platform).Write("</span>");
-            renderer.Write("</figcaption>").WriteLine();
-            renderer.Write("<blockquote class=\"cb-post__body\">").WriteLine();
-            renderer.WriteChildren(scenario.Post);
-            renderer.Write("</blockquote>").WriteLine();
-            renderer.Write("</figure>").WriteLine();
-        }
-
+    private static QuestionView View(HtmlRenderer renderer, Question q)
+    {
+        var formId = "q-" + q.Id;
         var legend = q.Stem.LastOrDefault() as ParagraphBlock;
         var before = legend is null ? q.Stem : q.Stem.Take(q.Stem.Count - 1).ToList();
-        if (before.Count > 0)
-        {
-            renderer.Write("<div class=\"cb-question__stem\">").WriteLine();
-            foreach (var b in before) renderer.Write(b);
-            renderer.Write("</div>").WriteLine();
-        }
-
-        renderer.Write("<fieldset class=\"cb-question__choices\">").WriteLine();
-        renderer.Write("<legend class=\"cb-question__legend\">");
-        if (legend is not null) renderer.WriteLeafInline(legend);
-        else renderer.Write(q.Scenario is not null ? "Would you post this?" : "Choose an answer");
-        renderer.Write("</legend>").WriteLine();
-        if (q.Type == QuestionType.Multiple)
-            renderer.Write("<p class=\"cb-question__hint\">Select all that apply.</p>").WriteLine();
-
-        var inputType = q.Type == QuestionType.Multiple ? "checkbox" : "radio";
-        foreach (var choice in q.Choices)
-        {
-            var choiceId = $"{id}-{choice.Key}";
-            renderer.Write("<div class=\"cb-choice\" data-key=\"").Write(choice.Key.ToString()).Write("\"");
-            if (choice.Pinned) renderer.Write(" data-pinned=\"true\"");
-            if (!q.Graded && choice.Correct) renderer.Write(" data-correct=\"true\"");
-            renderer.Write(">").WriteLine();
-            renderer.Write("<input type=\"").Write(inputType).Write("\" name=\"").WriteEscape(id).Write("\" id=\"").WriteEscape(choiceId)
-                .Write("\" value=\"").Write(choice.Key.ToString()).Write("\">").WriteLine();
-            renderer.Write("<label for=\"").WriteEscape(choiceId).Write("\">");
-            renderer.WriteLeafInline(choice.Text);
-            renderer.Write("</label>").WriteLine();
-            if (choice.Feedback.Count > 0)
-            {
-                renderer.Write("<div class=\"cb-choice__feedback\" id=\"").WriteEscape(choiceId).Write("-feedback\" hidden>").WriteLine();
-                foreach (var b in choice.Feedback) renderer.Write(b);
-                renderer.Write("</div>").WriteLine();
-            }
-            renderer.Write("</div>").WriteLine();
-        }
-        renderer.Write("</fieldset>").WriteLine();
-
-        if (!q.Graded)
-            renderer.Write("<div class=\"cb-question__actions\"><button type=\"submit\" class=\"cb-button\">Check answer</button></div>").WriteLine();
-        renderer.Write("<div class=\"cb-question__status\" role=\"status\" aria-live=\"polite\"></div>").WriteLine();
-        if (q.Explanation.Count > 0)
-        {
-            renderer.Write("<div class=\"cb-question__explanation\" hidden>").WriteLine();
-            renderer.Write("<p class=\"cb-question__explanation-label\">Explanation</p>").WriteLine();
-            foreach (var b in q.Explanation) renderer.Write(b);
-            renderer.Write("</div>").WriteLine();
-        }
-        renderer.Write("</form>").WriteLine();
+        var scenario = q.Scenario is { } s
+            ? new ScenarioView(s.Author is { } author ? Escaped(author) : null, s.Platform is { } platform ? Escaped(platform) : null, Rendered(renderer, s.Post))
+            : null;
+        var choices = q.Choices.Select(c => new ChoiceView(c.Key.ToString(), Escaped($"{formId}-{c.Key}"), c.Pinned, !q.Graded && c.Correct,
+            RenderedInline(renderer, c.Text), c.Feedback.Count > 0 ? Rendered(renderer, c.Feedback) : null)).ToList();
+        return new QuestionView(Escaped(q.Id), Escaped(formId), TypeName(q.Type), q.Graded, scenario,
+            before.Count > 0 ? Rendered(renderer, before) : null,
+            legend is not null ? RenderedInline(renderer, legend) : null,
+            choices,
+            q.Explanation.Count > 0 ? Rendered(renderer, q.Explanation) : null);
     }
 
     public static string TypeName(QuestionType type) => type switch
@@ -110,3 +56,32 @@ public sealed class QuestionHtmlRenderer : HtmlObjectRenderer<QuestionBlock>
         _ => "single",
     };
 }
+
+/// <summary>What <c>directives/question</c> shows. The runtime finds the form by its ids and data attributes: keep them in an override.</summary>
+/// <param name="IdHtml">The question's id (data-question-id).</param>
+/// <param name="FormIdHtml">The form's element id ("q-" and the question's id); inputs are named after it.</param>
+/// <param name="Type">single, multiple or true-false (data-type).</param>
+/// <param name="Graded">True for a quiz question, hidden until the quiz draws it; false for a knowledge check.</param>
+/// <param name="Scenario">The post a scenario question shows, if it is one.</param>
+/// <param name="StemHtml">The stem's blocks before its last paragraph, if any.</param>
+/// <param name="LegendHtml">The stem's last paragraph, as the fieldset's legend; null if the stem does not end with a paragraph.</param>
+/// <param name="Choices">The choices in authored order (the player shuffles them).</param>
+/// <param name="ExplanationHtml">The explanation shown once answered, if any.</param>
+public sealed record QuestionView(string IdHtml, string FormIdHtml, string Type, bool Graded, ScenarioView? Scenario,
+    string? StemHtml, string? LegendHtml, IReadOnlyList<ChoiceView> Choices, string? ExplanationHtml)
+{
+    public bool Multiple => Type == "multiple";
+}
+
+/// <param name="AuthorHtml">Who posted it, if given.</param>
+/// <param name="PlatformHtml">Where, if given.</param>
+/// <param name="PostHtml">The post itself.</param>
+public sealed record ScenarioView(string? AuthorHtml, string? PlatformHtml, string PostHtml);
+
+/// <param name="Key">a, b, c… in authored order: the value the LMS records.</param>
+/// <param name="InputIdHtml">The input's element id; its feedback is "-feedback" after it.</param>
+/// <param name="Pinned">The choice keeps its place when the others are shuffled.</param>
+/// <param name="Correct">A knowledge check's correct choice; always false in a graded question.</param>
+/// <param name="TextHtml">The choice's text.</param>
+/// <param name="FeedbackHtml">Feedback shown when the choice is picked, if any.</param>
+public sealed record ChoiceView(string Key, string InputIdHtml, bool Pinned, bool Correct, string TextHtml, string? FeedbackHtml);
