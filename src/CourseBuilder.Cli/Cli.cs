@@ -33,6 +33,7 @@ public static class Cli
           coursebuilder new module "Patient privacy"  scaffold a module that passes check
           coursebuilder new lesson "Photos" --module patient-privacy
           coursebuilder new course my-course          a course repository with CI, ready for git
+          coursebuilder new template partials/header  copy a built-in template to restyle it
           coursebuilder serve                         preview at http://127.0.0.1:4173/, reloading on save
           coursebuilder analyze --results moodle-report.txt   item analysis of quiz results
         """;
@@ -122,7 +123,16 @@ public static class Cli
             output.WriteLine($"created {folder}/: next, `cd {folder}` and `coursebuilder serve content`");
             return ExitCode.Success;
         }));
-        var @new = new Command("new", "Scaffold a course repository, a module or a lesson from a template that passes check.") { newModule, newLesson, newCourse };
+        var templateName = new Argument<string>("name") { Description = "The built-in template to copy, e.g. partials/header or directives/callout." };
+        var templateModule = new Option<string?>("--module", "-m") { Description = "Override it for this module only (id or folder name) instead of the whole course." };
+        var newTemplate = new Command("template", "Copy a built-in template into templates/ to override it (docs/templates.md).") { templateName, templateModule };
+        newTemplate.SetAction(parse => Guard(parse.GetValue(verbose), error, () =>
+        {
+            var file = Scaffolder.NewTemplate(parse.GetValue(newContent)!, parse.GetValue(templateName)!, parse.GetValue(templateModule));
+            output.WriteLine($"created {file}");
+            return ExitCode.Success;
+        }));
+        var @new = new Command("new", "Scaffold a course repository, a module, a lesson or a template override from a template that passes check.") { newModule, newLesson, newCourse, newTemplate };
         @new.Options.Add(newContent);
 
         var serveContent = new Argument<string>("content") { Description = "The content folder (holding course.yml).", DefaultValueFactory = _ => "content" };

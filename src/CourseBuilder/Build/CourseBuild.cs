@@ -46,7 +46,7 @@ public static class CourseBuild
         var course = LoadStage.Load(contentDirectory, diagnostics);
         if (course is null) return (null, null);
         var templates = new TemplateEngine(course.ContentDirectory);
-        templates.CheckOverrides(course, diagnostics);
+        templates.Check(course, diagnostics);
         return (course, templates);
     }
 
@@ -134,13 +134,23 @@ public static class CourseBuild
         // Largest first, each job on the next free core: the whole-course guides are the long
         // pole, so they start at once instead of after the modules.
         progress?.StageStarted("Render", jobs.Count);
-        Parallel.ForEach(
-            Partitioner.Create(jobs.OrderByDescending(j => j.Cost).ToList(), EnumerablePartitionerOptions.NoBuffering),
-            job =>
-            {
-                job.Run();
-                progress?.StepDone("Render", job.Name);
-            });
+        try
+        {
+            Parallel.ForEach(
+                Partitioner.Create(jobs.OrderByDescending(j => j.Cost).ToList(), EnumerablePartitionerOptions.NoBuffering),
+                job =>
+                {
+                    job.Run();
+                    progress?.StepDone("Render", job.Name);
+                });
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.OfType<TemplateRenderException>().FirstOrDefault() is { } failure)
+        {
+            // The check above has rendered every page already; this catches a template that
+            // fails only sometimes (one that reads the clock, say) as a diagnostic, not a crash.
+            diagnostics.Error(DiagnosticCode.TemplateRenderError, new SourceLocation(failure.File, 1, 1), $"template fails while rendering: {failure.Message}");
+            return new BuildResult(diagnostics.Sorted(), [], stopwatch.Elapsed);
+        }
         progress?.StageFinished("Render");
 
         foreach (var scope in scopes)

@@ -81,6 +81,8 @@ public sealed record DiagnosticCode(string Id, Severity DefaultSeverity, string 
 
     // Templates
     public static readonly DiagnosticCode TemplateError = new("CB0060", Severity.Error, "Template does not compile");
+    public static readonly DiagnosticCode TemplateRenderError = new("CB0061", Severity.Error, "Template fails while rendering");
+    public static readonly DiagnosticCode UnusedTemplate = new("CB0062", Severity.Warning, "Template is never used");
 
     // Item analysis (`coursebuilder analyze`): reading LMS results, then findings about graded items
     public static readonly DiagnosticCode UnreadableResults = new("CB0200", Severity.Error, "Results file cannot be read");

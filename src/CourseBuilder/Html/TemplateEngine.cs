@@ -2,7 +2,10 @@ using System.Collections.Concurrent;
 using CourseBuilder.Diagnostics;
 using CourseBuilder.Markdown.Partials;
 using CourseBuilder.Model;
+using System.Reflection;
 using RazorLight;
+using RazorLight.Razor;
+using Module = CourseBuilder.Model.Module;
 
 namespace CourseBuilder.Html;
 
@@ -46,28 +49,65 @@ public sealed class TemplateEngine
     }
 
     /// <summary>
-    /// Compiles every override the course and its modules hold, reporting each that does not
-    /// compile at its own line, so that <c>check</c> finds what <c>build</c> would fail on.
+    /// Everything <c>check</c> can find wrong with the course's templates, so that <c>build</c>
+    /// does not fail on them: an override that does not compile (CB0060, at its line), one that
+    /// fails while rendering the course's pages (CB0061), and a file whose name is no template's
+    /// and that no template includes (CB0062, most likely a misspelt name).
     /// </summary>
-    public void CheckOverrides(Course course, DiagnosticBag diagnostics)
+    public void Check(Course course, DiagnosticBag diagnostics)
     {
-        foreach (var scope in course.Modules.Select(m => (Module?)m).Prepend(null))
+        var folders = OverrideFolders(course).ToList();
+        if (folders.Count == 0) return;
+        var files = folders.SelectMany(f => Directory.EnumerateFiles(f.Folder, "*" + TemplateLookup.Extension, SearchOption.AllDirectories)
+            .Order(StringComparer.Ordinal).Select(file => (File: file, f.Folder, f.Scope))).ToList();
+        var sources = string.Join('\n', files.Select(f => File.ReadAllText(f.File)));
+        var compiled = true;
+        foreach (var (file, folder, scope) in files)
         {
-            var set = For(scope);
-            var own = set.Lookup.Folders.FirstOrDefault();
-            if (own is null || (scope is not null && !own.StartsWith(Path.GetFullPath(scope.Directory), StringComparison.Ordinal))) continue;
-            foreach (var file in Directory.EnumerateFiles(own, "*" + TemplateLookup.Extension, SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            var name = TemplateLookup.Normalize(Path.GetRelativePath(folder, file));
+            try
             {
-                var name = TemplateLookup.Normalize(Path.GetRelativePath(own, file));
-                try
-                {
-                    set.Compile(name);
-                }
-                catch (TemplateException ex)
-                {
-                    diagnostics.Error(DiagnosticCode.TemplateError, new SourceLocation(file, ex.Line, ex.Column), $"template does not compile: {ex.Message}");
-                }
+                For(scope).Compile(name);
             }
+            catch (TemplateException ex)
+            {
+                diagnostics.Error(DiagnosticCode.TemplateError, new SourceLocation(file, ex.Line, ex.Column), $"template does not compile: {ex.Message}");
+                compiled = false;
+            }
+            if (!TemplateLookup.BuiltInNames.Contains(name, StringComparer.Ordinal) && !sources.Contains($"\"{name}\"", StringComparison.Ordinal))
+                diagnostics.Warning(DiagnosticCode.UnusedTemplate, new SourceLocation(file, 1, 1),
+                    $"'{name}' is not the name of a built-in template and no template includes it, so it is never used; the built-in templates are {string.Join(", ", TemplateLookup.BuiltInNames)}");
+        }
+        if (compiled) TryRender(course, diagnostics);
+    }
+
+    /// <summary>Renders every player page once, writing nothing, to find an override that fails while rendering.</summary>
+    private void TryRender(Course course, DiagnosticBag diagnostics)
+    {
+        var stage = new HtmlStage(course, this);
+        foreach (var scope in course.Modules.Select(m => (Module?)m).Append(null))
+        {
+            try
+            {
+                stage.Render(scope);
+            }
+            catch (TemplateRenderException ex)
+            {
+                diagnostics.Error(DiagnosticCode.TemplateRenderError, new SourceLocation(ex.File, 1, 1),
+                    $"template fails while rendering {(scope is null ? "the whole-course page" : $"module '{scope.Id}'")}: {ex.Message}");
+                return;
+            }
+        }
+    }
+
+    /// <summary>The course's templates/ folder and each module's, where they exist.</summary>
+    private IEnumerable<(string Folder, Module? Scope)> OverrideFolders(Course course)
+    {
+        if (Directory.Exists(_courseFolder)) yield return (_courseFolder, null);
+        foreach (var module in course.Modules)
+        {
+            var folder = Path.Combine(module.Directory, OverrideFolder);
+            if (Directory.Exists(folder)) yield return (folder, module);
         }
     }
 }
@@ -89,10 +129,45 @@ public sealed class TemplateSet : IPartialTemplates
 
     public TemplateLookup Lookup { get; }
 
+    /// <summary>
+    /// Renders <paramref name="name"/>. A course's override that fails while rendering (a null
+    /// it did not expect, a partial it includes that does not exist) throws
+    /// <see cref="TemplateRenderException"/> naming its file; a built-in template that fails is a
+    /// bug of the tool and its exception goes on as it is.
+    /// </summary>
     public string Render<TModel>(string name, TModel model)
     {
-        var engine = _engine.Value;
-        return engine.RenderTemplateAsync(Compile(name), model).GetAwaiter().GetResult();
+        var page = Compile(name);
+        try
+        {
+            return _engine.Value.RenderTemplateAsync(page, model).GetAwaiter().GetResult();
+        }
+        catch (Exception ex) when (ex is not TemplateException && FailingOverride(ex) is { } file)
+        {
+            throw new TemplateRenderException(file, Explain(ex));
+        }
+    }
+
+    /// <summary>What went wrong, in an author's terms where RazorLight's are a programmer's.</summary>
+    private static string Explain(Exception ex)
+    {
+        if (ex is TemplateNotFoundException && System.Text.RegularExpressions.Regex.Match(ex.Message, @"with key (\S+)") is { Success: true } key)
+            return $"it includes '{TemplateLookup.Normalize(key.Groups[1].Value)}', which is no template here; the built-in templates are {string.Join(", ", TemplateLookup.BuiltInNames)}";
+        return $"{ex.GetType().Name}: {ex.Message}";
+    }
+
+    /// <summary>Whether the lookup holds an override of any template.</summary>
+    public bool HasOverrides => Lookup.Folders.Count > 0;
+
+    /// <summary>The override file whose code threw <paramref name="ex"/>: each compiled template is an assembly that names its template.</summary>
+    private string? FailingOverride(Exception ex)
+    {
+        foreach (var frame in new System.Diagnostics.StackTrace(ex, false).GetFrames())
+        {
+            var key = frame.GetMethod()?.DeclaringType?.Assembly.GetCustomAttribute<RazorLightTemplateAttribute>()?.Key;
+            if (key is not null) return Lookup.OverrideOf(TemplateLookup.Normalize(key));
+        }
+        return null;
     }
 
     /// <summary>A fresh page of the compiled template <paramref name="name"/>; a template that does not compile throws <see cref="TemplateException"/>.</summary>
@@ -116,4 +191,10 @@ public sealed class TemplateSet : IPartialTemplates
             throw new TemplateException(first.ErrorMessage, (start?.Line ?? 0) + 1, (start?.Character ?? 0) + 1);
         }
     }
+}
+
+/// <summary>A course's template that compiled but failed while rendering.</summary>
+public sealed class TemplateRenderException(string file, string message) : Exception(message)
+{
+    public string File { get; } = file;
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using CourseBuilder.Build;
+using CourseBuilder.Html;
 using CourseBuilder.Loading;
 using CourseBuilder.Model;
 
@@ -94,12 +95,7 @@ public static partial class Scaffolder
     /// <summary>Adds the next lesson to the module whose id or folder matches <paramref name="moduleId"/>; returns the file.</summary>
     public static string NewLesson(string contentDirectory, string moduleId, string name)
     {
-        var modules = Path.Combine(contentDirectory, LoadStage.ModulesFolder);
-        var folder = Directory.Exists(modules)
-            ? Directory.GetDirectories(modules).FirstOrDefault(d => SlugOf(Path.GetFileName(d)) == moduleId || Path.GetFileName(d) == moduleId)
-            : null;
-        if (folder is null)
-            throw new UsageException($"no module folder for '{moduleId}' under {modules}");
+        var folder = ModuleFolder(contentDirectory, moduleId);
         var slug = Slug(name);
         CheckIdLength(name, $"{SlugOf(Path.GetFileName(folder))}-{slug}-check");
         var existing = Directory.GetFiles(folder, "*.md");
@@ -108,6 +104,41 @@ public static partial class Scaffolder
         var path = Path.Combine(folder, $"{NextNumber(existing.Where(f => !f.EndsWith(LoadStage.QuizFile) && !f.EndsWith(LoadStage.FacilitatorFile))):00}-{slug}.md");
         File.WriteAllText(path, LessonText(Title(name), $"{SlugOf(Path.GetFileName(folder))}-{slug}", null));
         return path;
+    }
+
+    /// <summary>
+    /// Copies the built-in template <paramref name="name"/> into the course's templates/ folder,
+    /// or the module's, as the starting point of an override; never over an existing file.
+    /// </summary>
+    public static string NewTemplate(string contentDirectory, string name, string? moduleId)
+    {
+        var normalized = TemplateLookup.Normalize(name);
+        if (!TemplateLookup.BuiltInNames.Contains(normalized, StringComparer.Ordinal))
+            throw new UsageException($"'{name}' is not a built-in template; they are {string.Join(", ", TemplateLookup.BuiltInNames)}");
+        if (!File.Exists(Path.Combine(contentDirectory, LoadStage.CourseFile)))
+            throw new UsageException($"{contentDirectory} holds no {LoadStage.CourseFile}: give the content folder with --content");
+        var root = moduleId is null ? contentDirectory : ModuleFolder(contentDirectory, moduleId);
+        var path = Path.Combine(root, TemplateEngine.OverrideFolder, normalized + TemplateLookup.Extension);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        try
+        {
+            using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+            file.Write(TemplateLookup.BuiltIn(normalized));
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            throw new UsageException($"{path} already exists: edit it, or delete it to start again from the built-in template");
+        }
+        return path;
+    }
+
+    private static string ModuleFolder(string contentDirectory, string moduleId)
+    {
+        var modules = Path.Combine(contentDirectory, LoadStage.ModulesFolder);
+        var folder = Directory.Exists(modules)
+            ? Directory.GetDirectories(modules).FirstOrDefault(d => SlugOf(Path.GetFileName(d)) == moduleId || Path.GetFileName(d) == moduleId)
+            : null;
+        return folder ?? throw new UsageException($"no module folder for '{moduleId}' under {modules}");
     }
 
     private static string LessonText(string title, string idPrefix, string? objective) => $"""

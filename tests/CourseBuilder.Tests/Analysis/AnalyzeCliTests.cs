@@ -1,5 +1,6 @@
 using CourseBuilder.Cli;
 using CourseBuilder.Tests.Support;
+using static CourseBuilder.Tests.Support.InProcessCli;
 
 namespace CourseBuilder.Tests.Analysis;
 
@@ -8,14 +9,6 @@ public sealed class AnalyzeCliTests : IClassFixture<AnalysisFixture>
     private readonly AnalysisFixture _fixture;
 
     public AnalyzeCliTests(AnalysisFixture fixture) => _fixture = fixture;
-
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var code = Cli.Cli.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
 
     [Fact]
     public void AnalyzePrintsFindingsAndASummaryLinkingTheReport()

@@ -1,18 +1,11 @@
 using CourseBuilder.Cli;
 using CourseBuilder.Tests.Support;
+using static CourseBuilder.Tests.Support.InProcessCli;
 
 namespace CourseBuilder.Tests.Foundation;
 
 public sealed class CliTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var code = Cli.Cli.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
-
     [Fact]
     public void CheckOnValidContentExitsZero()
     {
@@ -50,8 +43,35 @@ public sealed class CliTests
     [Fact]
     public void InternalFailuresExitThreeWithOneLineAndNoStackTrace()
     {
-        // A template override that compiles but throws while rendering: an exception nothing
-        // anticipates, which is what exit 3 is for.
+        // An exception nothing anticipates (a bug of the tool) is what exit 3 is for.
+        var error = new StringWriter();
+        Assert.Equal(ExitCode.InternalFailure, Cli.Cli.Guard(false, error, () => throw new InvalidOperationException("the stage gave up")));
+        Assert.Equal("coursebuilder: internal error: InvalidOperationException: the stage gave up (run with --verbose for details)", error.ToString().Trim());
+
+        var verbose = new StringWriter();
+        Assert.Equal(ExitCode.InternalFailure, Cli.Cli.Guard(true, verbose, () => ParallelFailure()));
+        Assert.StartsWith("coursebuilder: internal error: InvalidOperationException: first\n", verbose.ToString());
+        Assert.Contains(" at ", verbose.ToString());
+    }
+
+    /// <summary>Two parallel jobs failing: the first one's exception, as thrown, inside an aggregate.</summary>
+    private static int ParallelFailure()
+    {
+        try
+        {
+            throw new InvalidOperationException("first");
+        }
+        catch (InvalidOperationException first)
+        {
+            throw new AggregateException(first, new ArgumentException("second"));
+        }
+    }
+
+    [Fact]
+    public void ATemplateThatThrowsWhileRenderingIsTheAuthorsErrorNotACrash()
+    {
+        // A course's template override that compiles but throws: check reports it, and build
+        // stops with the same diagnostic before writing anything.
         using var temp = new TempDir("cli");
         var content = temp.CopyFrom(TestPaths.ValidCourse);
         Directory.CreateDirectory(Path.Combine(content, "templates"));
@@ -60,12 +80,15 @@ public sealed class CliTests
             @inherits TemplatePage<CourseBuilder.Html.PlayerPage>
             @{ throw new System.InvalidOperationException("the template gave up"); }
             """);
-        var (code, _, error) = Run("build", content, "--out", temp.Sub("out"), "--format", "html");
-        Assert.Equal(ExitCode.InternalFailure, code);
-        Assert.Equal("coursebuilder: internal error: InvalidOperationException: the template gave up (run with --verbose for details)", error.Trim());
+        var expected = $"{Path.Combine(content, "templates", "player.cshtml")}:1:1: error CB0061: template fails while rendering module 'basics': InvalidOperationException: the template gave up";
+        var check = Run("check", content);
+        Assert.Equal(ExitCode.AuthorErrors, check.Code);
+        Assert.Contains(expected, check.Out + check.Err);
 
-        var verbose = Run("build", content, "--out", temp.Sub("out"), "--format", "html", "--verbose");
-        Assert.Contains(" at ", verbose.Err);
+        var build = Run("build", content, "--out", temp.Sub("out"), "--format", "html");
+        Assert.Equal(ExitCode.AuthorErrors, build.Code);
+        Assert.Contains(expected, build.Out + build.Err);
+        Assert.DoesNotContain(" at ", build.Err);
         Assert.False(Directory.Exists(temp.Sub("out")));
     }
 
@@ -138,5 +161,28 @@ public sealed class CliTests
         Assert.True(code == 0, error);
         Assert.Contains("0 error(s), 0 warning(s)", output);
         Assert.Equal(ExitCode.UsageError, Run("new", "--content", content, "module", "Patient privacy").Code);
+    }
+
+    [Fact]
+    public void NewTemplateCopiesTheBuiltInOneAndNeverOverwrites()
+    {
+        using var temp = new TempDir("cli");
+        var content = temp.CopyFrom(TestPaths.ValidCourse);
+
+        var course = Run("new", "--content", content, "template", "partials/header");
+        Assert.Equal(0, course.Code);
+        var header = Path.Combine(content, "templates/partials/header.cshtml");
+        Assert.Equal(File.ReadAllBytes(Path.Combine(TestPaths.RepoRoot, "src/CourseBuilder/Html/Templates/partials/header.cshtml")), File.ReadAllBytes(header));
+        Assert.Equal(0, Run("new", "--content", content, "template", "directives/callout.cshtml", "--module", "more").Code);
+        Assert.True(File.Exists(Path.Combine(content, "modules/02-more/templates/directives/callout.cshtml")));
+
+        File.WriteAllText(header, "mine");
+        var again = Run("new", "--content", content, "template", "partials/header");
+        Assert.Equal(ExitCode.UsageError, again.Code);
+        Assert.Contains("already exists", again.Err);
+        Assert.Equal("mine", File.ReadAllText(header));
+        var unknown = Run("new", "--content", content, "template", "partials/footer");
+        Assert.Equal(ExitCode.UsageError, unknown.Code);
+        Assert.Contains("'partials/footer' is not a built-in template; they are baseof, directives/callout,", unknown.Err);
     }
 }

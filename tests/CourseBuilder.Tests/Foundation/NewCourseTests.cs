@@ -1,18 +1,12 @@
 using CourseBuilder.Cli;
 using CourseBuilder.Tests.Support;
+using static CourseBuilder.Tests.Support.InProcessCli;
 
 namespace CourseBuilder.Tests.Foundation;
 
 /// <summary><c>coursebuilder new course NAME</c>: a course repository that checks clean, and never a write into a folder in use.</summary>
 public sealed class NewCourseTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        return (Cli.Cli.Run(args, stdout, stderr), stdout.ToString(), stderr.ToString());
-    }
-
     [Fact]
     public void A_new_course_repository_checks_clean_and_has_its_CI_and_editor_schemas()
     {

@@ -2,19 +2,13 @@ using System.Net;
 using System.Net.Sockets;
 using CourseBuilder.Cli;
 using CourseBuilder.Tests.Support;
+using static CourseBuilder.Tests.Support.InProcessCli;
 
 namespace CourseBuilder.Tests.Foundation;
 
 /// <summary><c>coursebuilder serve</c>'s usage errors: exit 2 with one line, never a server left running.</summary>
 public sealed class ServeCliTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        return (Cli.Cli.Run(args, stdout, stderr), stdout.ToString(), stderr.ToString());
-    }
-
     [Fact]
     public void A_folder_without_course_yml_is_a_usage_error()
     {

@@ -1,19 +1,12 @@
 using CourseBuilder.Cli;
 using CourseBuilder.Tests.Support;
+using static CourseBuilder.Tests.Support.InProcessCli;
 
 namespace CourseBuilder.Tests.QuizPolicy;
 
 /// <summary><c>check --strict</c> and <c>build --strict</c>: warnings become errors with exit code 1, for CI.</summary>
 public sealed class StrictOptionTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var code = Cli.Cli.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
-
     /// <summary>The valid fixture with one warning: a pass mark of 75% over a draw of 2 needs 2 of 2 (CB0100).</summary>
     private static string ContentWithOneWarning(TempDir temp)
     {
