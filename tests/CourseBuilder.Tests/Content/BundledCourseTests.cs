@@ -16,6 +16,8 @@ namespace CourseBuilder.Tests.Content;
 /// The teaching and assessment rules of issue 13 (second edition), checked on the course that ships in content/.
 /// Quiz policy (blueprint, review, reveal-answers) is read from quiz.md's front matter text, so these rules hold
 /// whichever parts of the policy model the loader implements.
+/// One file over 300 lines on purpose: it is the course's review checklist, read top to bottom by
+/// whoever edits content/, and each rule is a short test beside the others.
 /// </summary>
 public sealed partial class BundledCourseTests
 {
