@@ -7,12 +7,17 @@ namespace CourseBuilder.Tests.Pdf;
 /// <summary>The whole-course guides hold every module's content: nothing may run off their pages.</summary>
 public class CourseGuideTests
 {
+    /// <summary>On the guide fixture, and on the bundled course, whose real prose is the harder test of line breaking.</summary>
     [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public void Whole_course_guides_keep_every_glyph_inside_the_margins_and_name_each_module_in_the_running_head(bool student)
+    [InlineData(true, false)]
+    [InlineData(false, false)]
+    [InlineData(true, true)]
+    [InlineData(false, true)]
+    public void Whole_course_guides_keep_every_glyph_inside_the_margins_and_name_each_module_in_the_running_head(bool student, bool bundled)
     {
-        var course = BundledCourse.Instance.Course;
+        var course = bundled
+            ? CourseBuilder.Loading.LoadStage.Load(Support.TestPaths.BundledContent, new CourseBuilder.Diagnostics.DiagnosticBag())!
+            : GuideCourse.Instance.Course;
         var bytes = student ? PdfStage.StudentGuide(course, null) : PdfStage.FacilitatorGuide(course, null);
         using var pdf = PdfDocument.Open(bytes);
         foreach (var page in pdf.GetPages())

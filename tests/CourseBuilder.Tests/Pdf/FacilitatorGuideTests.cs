@@ -8,7 +8,7 @@ namespace CourseBuilder.Tests.Pdf;
 
 public class FacilitatorGuideTests
 {
-    private static BundledCourse Bundle => BundledCourse.Instance;
+    private static GuideCourse Bundle => GuideCourse.Instance;
 
     [Fact]
     public void Answer_key_holds_every_question_of_every_pool_with_its_correct_answer()
@@ -23,7 +23,7 @@ public class FacilitatorGuideTests
             Assert.Contains(q.Id, key);
             foreach (var choice in q.CorrectChoices) Assert.Contains("Correct: " + choice.PlainText.Split(' ')[0], key);
         }
-        Assert.Contains("Policies were the exception", key); // per-choice feedback
+        Assert.Contains("Graded feedback: the key is for the facilitator.", key); // per-choice feedback
         Assert.Contains("Explanation", key);
     }
 

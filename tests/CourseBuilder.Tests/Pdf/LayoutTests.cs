@@ -108,7 +108,7 @@ public class LayoutTests
     [Fact]
     public void Guides_rendered_in_parallel_are_the_same_as_one_at_a_time()
     {
-        var bundle = BundledCourse.Instance;
+        var bundle = GuideCourse.Instance;
         var results = new byte[4][];
         Parallel.For(0, 4, i => results[i] = i % 2 == 0
             ? PdfStage.StudentGuide(bundle.Course, bundle.Module)

@@ -10,7 +10,7 @@ namespace CourseBuilder.Tests.Pdf;
 /// <summary>The first module's student guide, read back with PdfPig.</summary>
 public class StudentGuideTests
 {
-    private static BundledCourse Bundle => BundledCourse.Instance;
+    private static GuideCourse Bundle => GuideCourse.Instance;
 
     private static PdfDocument Open() => PdfDocument.Open(Bundle.StudentGuide);
 
@@ -34,7 +34,7 @@ public class StudentGuideTests
             position = found + phrase.Length;
         }
         // A paragraph's words come out in order, across its line breaks.
-        Assert.Contains("What changes with the white coat is not the apps but the audience.", text);
+        Assert.Contains("The first paragraph of the first lesson is long enough to wrap across more than one line of the printed guide, so its words must come out in order even where the line breaks fall.", text);
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public class StudentGuideTests
     {
         using var pdf = Open();
         var uris = pdf.GetPages().SelectMany(p => p.GetHyperlinks()).Select(h => h.Uri).ToList();
-        Assert.Contains("https://doi.org/10.1001/jama.2009.1387", uris);
+        Assert.Contains("https://doi.org/10.5555/guide.2026.1", uris);
         // The contents page links every entry to its page.
         var contents = pdf.GetPage(2);
         var internalLinks = contents.GetAnnotations().Where(a => a.Type == AnnotationType.Link && a.AnnotationDictionary.ContainsKey(NameToken.Dest)).ToList();
@@ -135,8 +135,8 @@ public class StudentGuideTests
         foreach (var type in new[] { "Document", "H1", "H2", "H3", "P", "L", "LI", "Lbl", "LBody", "Table", "TR", "TH", "TD", "Link", "TOC", "TOCI" })
             Assert.Contains(type, types);
         var figures = elements.Where(e => e.Type == "Figure").ToList();
-        Assert.Contains(figures, f => f.Alt?.StartsWith("Two columns. Access lists information", StringComparison.Ordinal) == true);
-        Assert.Contains(figures, f => f.Alt == Bundle.Course.Theme.LogoAlt); // the cover's logo
+        Assert.Contains(figures, f => f.Alt == "Three bars of rising height, labelled one to three.");
+        Assert.Contains(figures, f => f.Alt == "Guide Engine School crest"); // the cover's logo
     }
 
     [Fact]
@@ -148,7 +148,7 @@ public class StudentGuideTests
         Assert.Equal("en-US", Assert.IsType<StringToken>(Get(pdf, catalog, "Lang")).Data);
         var preferences = Assert.IsType<DictionaryToken>(Get(pdf, catalog, "ViewerPreferences"));
         Assert.True(Assert.IsType<BooleanToken>(Get(pdf, preferences, "DisplayDocTitle")).Data);
-        Assert.Equal(612, (int)pdf.GetPage(1).Width); // US Letter: the bundled course sets page-size: Letter
+        Assert.Equal(612, (int)pdf.GetPage(1).Width); // US Letter: the fixture sets page-size: Letter
     }
 
     [Fact]
@@ -166,9 +166,10 @@ public class StudentGuideTests
         Assert.Contains($"Answer on page {answersPage + 1}", lessonText);
         Assert.Matches(@"\(question on page \d+\)", answerText);
         // Feedback and explanations are for the back, not beside the question.
-        Assert.DoesNotContain("Inappropriate online contact with patients was among", lessonText);
-        Assert.Contains("Answer: B. The key-informant interviews", answerText);
-        Assert.Contains("Faculty took part as key informants in interviews", answerText);
+        Assert.DoesNotContain("The feedback on the first choice stays at the back", lessonText);
+        Assert.DoesNotContain("The explanation is printed only in the answers section.", lessonText);
+        Assert.Contains("Answer: B. The second choice, which is right", answerText);
+        Assert.Contains("The explanation is printed only in the answers section.", answerText);
         // Graded quiz questions are not printed in the student guide.
         Assert.DoesNotContain(Bundle.Module.Quiz!.Pool[0].StemText[..30], lessonText + answerText);
     }
@@ -178,7 +179,7 @@ public class StudentGuideTests
     {
         using var pdf = Open();
         var text = AllText(pdf);
-        Assert.DoesNotContain("if you repeated this study today", text);
+        Assert.DoesNotContain("Ask the group which prompt the student guide leaves out", text);
         Assert.Contains("REFLECTION", text);
         var page = pdf.GetPages().First(p => PageText(p).Contains("REFLECTION"));
         // Six ruled lines (lines=6) at least, drawn as horizontal paths.

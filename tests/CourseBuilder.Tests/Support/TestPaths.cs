@@ -8,6 +8,8 @@ public static class TestPaths
     public static string Fixtures => Path.Combine(RepoRoot, "tests", "CourseBuilder.Tests", "Fixtures");
     public static string ValidCourse => Path.Combine(Fixtures, "valid-course");
     public static string BundledContent => Path.Combine(RepoRoot, "content");
+    /// <summary>Content written for the PDF engine's tests.</summary>
+    public static string GuideCourse => Path.Combine(Fixtures, "guide-course");
 
     /// <summary>
     /// The official SCORM schemas, as our packages ship them (with the validate.xsd wrappers that

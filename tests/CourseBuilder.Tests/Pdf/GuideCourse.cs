@@ -6,18 +6,22 @@ using CourseBuilder.Tests.Support;
 
 namespace CourseBuilder.Tests.Pdf;
 
-/// <summary>The bundled course loaded once, and its first module's guides rendered once, for the PDF tests to read.</summary>
-public sealed class BundledCourse
+/// <summary>
+/// The guide fixture (Fixtures/guide-course: every kind of block, written for these tests) loaded
+/// once, and its first module's guides rendered once, for the PDF tests to read. The tests look
+/// for its sentences, so the bundled course's prose can change without them.
+/// </summary>
+public sealed class GuideCourse
 {
-    private static readonly Lazy<BundledCourse> Shared = new(() => new BundledCourse());
+    private static readonly Lazy<GuideCourse> Shared = new(() => new GuideCourse());
 
-    public static BundledCourse Instance => Shared.Value;
+    public static GuideCourse Instance => Shared.Value;
 
-    private BundledCourse()
+    private GuideCourse()
     {
         var diagnostics = new DiagnosticBag();
-        Course = LoadStage.Load(TestPaths.BundledContent, diagnostics)
-            ?? throw new InvalidOperationException("bundled course did not load: " + string.Join("\n", diagnostics.Sorted()));
+        Course = LoadStage.Load(TestPaths.GuideCourse, diagnostics)
+            ?? throw new InvalidOperationException("guide fixture did not load: " + string.Join("\n", diagnostics.Sorted()));
         Module = Course.Modules[0];
         StudentGuide = PdfStage.StudentGuide(Course, Module);
         FacilitatorGuide = PdfStage.FacilitatorGuide(Course, Module);
