@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
+using System.Reflection;
 using CourseBuilder.Diagnostics;
 using CourseBuilder.Markdown.Partials;
 using CourseBuilder.Model;
-using System.Reflection;
 using RazorLight;
 using RazorLight.Razor;
 using Module = CourseBuilder.Model.Module;

@@ -28,9 +28,9 @@ public sealed class CompiledTemplateCacheTests
         var first = RunCli(cache, "build", TestPaths.ValidCourse, "--out", temp.Sub("a"), "--format", "html", "--quiet");
         Assert.True(first.Code == 0, first.Error);
         // One compiled assembly per template the pages used: the layout, the player page, its five
-        // partials, and the directives the fixture uses (callout, figure, reflection).
+        // partials, and the directives the fixture uses (callout, figure, reflection, question).
         var entries = Directory.GetFiles(Path.Combine(cache, "templates"), "*.dll").Order(StringComparer.Ordinal).ToArray();
-        Assert.Equal(10, entries.Length);
+        Assert.Equal(11, entries.Length);
         var stamps = entries.Select(File.GetLastWriteTimeUtc).ToList();
 
         var second = RunCli(cache, "build", TestPaths.ValidCourse, "--out", temp.Sub("b"), "--format", "html", "--quiet");
