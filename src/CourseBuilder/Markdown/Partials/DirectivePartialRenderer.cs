@@ -47,13 +47,28 @@ public abstract class DirectivePartialRenderer<TBlock> : HtmlObjectRenderer<TBlo
             renderer.Write(html);
     }
 
-    /// <summary>Text as Markdig escapes it in HTML (&amp;, &lt;, &gt;, &quot;).</summary>
+    /// <summary>Text escaped as Markdig's <see cref="HtmlRenderer.WriteEscape(string)"/> escapes it: &amp;, &lt;, &gt; and &quot;.</summary>
     protected static string Escaped(string text)
     {
-        using var writer = new StringWriter();
-        new HtmlRenderer(writer).WriteEscape(text);
-        return writer.ToString();
+        // Most labels and ids hold none of the four: no copy then. (A renderer built just to
+        // escape would set up all of Markdig's renderers for each call.)
+        if (text.AsSpan().IndexOfAny(EscapedCharacters) < 0) return text;
+        var escaped = new System.Text.StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            switch (c)
+            {
+                case '&': escaped.Append("&amp;"); break;
+                case '<': escaped.Append("&lt;"); break;
+                case '>': escaped.Append("&gt;"); break;
+                case '"': escaped.Append("&quot;"); break;
+                default: escaped.Append(c); break;
+            }
+        }
+        return escaped.ToString();
     }
+
+    private static readonly System.Buffers.SearchValues<char> EscapedCharacters = System.Buffers.SearchValues.Create("&<>\"");
 
     /// <summary>A link or image address as <paramref name="renderer"/> writes it (escaped, rewritten if the renderer rewrites links).</summary>
     protected static string EscapedUrl(HtmlRenderer renderer, string? url) =>
