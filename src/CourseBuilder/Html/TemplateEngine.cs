@@ -4,6 +4,7 @@ using CourseBuilder.Diagnostics;
 using CourseBuilder.Markdown.Partials;
 using CourseBuilder.Model;
 using RazorLight;
+using RazorLight.Compilation;
 using RazorLight.Razor;
 using Module = CourseBuilder.Model.Module;
 
@@ -120,11 +121,28 @@ public sealed class TemplateSet : IPartialTemplates
     internal TemplateSet(TemplateLookup lookup)
     {
         Lookup = lookup;
-        _engine = new Lazy<RazorLightEngine>(() => new RazorLightEngineBuilder()
-            .UseProject(lookup)
-            .UseCachingProvider(new CompiledTemplateStore(lookup))
-            .SetOperatingAssembly(typeof(TemplateSet).Assembly)
-            .Build());
+        _engine = new Lazy<RazorLightEngine>(() =>
+        {
+            var store = new CompiledTemplateStore(lookup);
+            // The engine renders from the store. Only a template the store does not hold yet
+            // needs RazorLight's compiler, and building one sets up the Razor language engine
+            // and Roslyn (a quarter of a second before any template compiles): it is built
+            // then, not for every build.
+            var compiler = new Lazy<RazorLightEngine>(() => new RazorLightEngineBuilder()
+                .UseProject(lookup)
+                .UseCachingProvider(store)
+                .SetOperatingAssembly(typeof(TemplateSet).Assembly)
+                .Build());
+            return new RazorLightEngine(new EngineHandler(new RazorLightOptions(), new DeferredCompiler(compiler), new TemplateFactoryProvider(), store));
+        });
+    }
+
+    /// <summary>Hands compilation to a full RazorLight engine, built the first time a template must be compiled.</summary>
+    private sealed class DeferredCompiler(Lazy<RazorLightEngine> engine) : IRazorTemplateCompiler
+    {
+        public ICompilationService CompilationService => engine.Value.Handler.Compiler.CompilationService;
+
+        public Task<CompiledTemplateDescriptor> CompileAsync(string templateKey) => engine.Value.Handler.Compiler.CompileAsync(templateKey);
     }
 
     public TemplateLookup Lookup { get; }
