@@ -65,6 +65,10 @@ internal static class CourseTemplates
         While you write, `coursebuilder serve content` builds the course, opens it at the address
         it prints and reloads the page on every save; errors show on the page itself.
 
+        To change the player's markup (a footer, a different callout), copy a built-in template
+        and edit the copy: `coursebuilder new template partials/header` writes
+        content/templates/partials/header.cshtml. CourseBuilder's docs/templates.md lists them.
+
         Editors: `schemas/` holds JSON Schemas of the YAML files. The `.yml` files name theirs on
         their first line, so VS Code with the YAML extension (Red Hat) completes and checks keys.
 
