@@ -109,7 +109,7 @@ internal sealed class BuildCache
         }
         var diagnostics = BuildJson.Array(root, "diagnostics")?.Select(BuildJson.ReadDiagnostic).ToList();
         return new Manifest(schema, scopes, BuildJson.String(root, "fingerprint"),
-            diagnostics is not null && diagnostics.All(d => d is not null) ? diagnostics! : null);
+            diagnostics is not null && diagnostics.All(d => d is not null) ? diagnostics.OfType<Diagnostic>().ToList() : null);
     }
 
     public IReadOnlyCollection<string> PreviousScopes => _previous.Keys;
