@@ -41,12 +41,13 @@ internal sealed class BuildCache
     }
 
     /// <summary>
-    /// What the last full build reported and wrote, when its content fingerprint equals
+    /// What the last full build reported and wrote, as the <paramref name="cache"/> read from the
+    /// output folder (<see cref="Open"/>) records it, when its content fingerprint equals
     /// <paramref name="fingerprint"/> and every artifact is still on disk unchanged; else null.
     /// </summary>
-    public static (IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<Artifact> Artifacts)? Unchanged(string outputDirectory, string fingerprint)
+    public static (IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<Artifact> Artifacts)? Unchanged(BuildCache cache, string fingerprint)
     {
-        var cache = Open(outputDirectory, enabled: true);
+        var outputDirectory = cache._outputDirectory;
         if (cache._manifest is not { Fingerprint: { } previous, Diagnostics: { } diagnostics } || previous != fingerprint) return null;
         var artifacts = cache._previous.Values.SelectMany(e => e.Artifacts).OrderBy(a => a.Path, StringComparer.Ordinal).ToList();
         return artifacts.All(a => a.IsIntactIn(outputDirectory)) ? (diagnostics, artifacts) : null;
@@ -91,7 +92,7 @@ internal sealed class BuildCache
         if (root.ValueKind == JsonValueKind.Null) return null;
         var schema = BuildJson.Int(root, "schema");
         Dictionary<string, Entry>? scopes = null;
-        if (BuildJson.Get(root, "scopes") is { } scopesElement)
+        if (BuildJson.TryGet(root, "scopes", out var scopesElement))
         {
             if (scopesElement.ValueKind != JsonValueKind.Object) throw new JsonException("'scopes' has a value of the wrong kind");
             scopes = new Dictionary<string, Entry>(StringComparer.Ordinal);
@@ -99,7 +100,7 @@ internal sealed class BuildCache
             {
                 if (scope.Value.ValueKind == JsonValueKind.Null
                     || BuildJson.String(scope.Value, "inputHash") is not { } inputHash
-                    || BuildJson.Artifacts(scope.Value) is not { } artifacts || !artifacts.All(Artifact.IsWellFormed))
+                    || BuildJson.Artifacts(scope.Value) is not { } artifacts || !AllWellFormed(artifacts))
                 {
                     scopes = null;
                     break;
@@ -107,9 +108,14 @@ internal sealed class BuildCache
                 scopes[scope.Name] = new Entry(inputHash, artifacts!);
             }
         }
-        var diagnostics = BuildJson.Array(root, "diagnostics")?.Select(BuildJson.ReadDiagnostic).ToList();
-        return new Manifest(schema, scopes, BuildJson.String(root, "fingerprint"),
-            diagnostics is not null && diagnostics.All(d => d is not null) ? diagnostics.OfType<Diagnostic>().ToList() : null);
+        return new Manifest(schema, scopes, BuildJson.String(root, "fingerprint"), BuildJson.Diagnostics(root));
+    }
+
+    private static bool AllWellFormed(List<Artifact?> artifacts)
+    {
+        foreach (var artifact in artifacts)
+            if (!Artifact.IsWellFormed(artifact)) return false;
+        return true;
     }
 
     public IReadOnlyCollection<string> PreviousScopes => _previous.Keys;

@@ -58,57 +58,75 @@ internal static class BuildJson
         writer.WriteEndObject();
     }
 
-    /// <summary>The value of a property, or null when it is missing or null (the last one wins, as with the serializer).</summary>
-    public static JsonElement? Get(JsonElement obj, string name)
+    // Plain loops over reference types below, no LINQ or lists over JsonElement: generic code over
+    // System.Text.Json's structs is in no precompiled (ReadyToRun) image, so it would be JIT-compiled.
+
+    /// <summary>The value of a property, false when it is missing or null (the last one wins, as with the serializer).</summary>
+    public static bool TryGet(JsonElement obj, string name, out JsonElement value)
     {
         if (obj.ValueKind != JsonValueKind.Object) throw Wrong(name);
-        JsonElement? found = null;
+        value = default;
+        var found = false;
         foreach (var property in obj.EnumerateObject())
-            if (property.NameEquals(name)) found = property.Value;
-        return found is { ValueKind: JsonValueKind.Null } ? null : found;
+            if (property.NameEquals(name))
+            {
+                value = property.Value;
+                found = value.ValueKind != JsonValueKind.Null;
+            }
+        return found;
     }
 
-    public static string? String(JsonElement obj, string name) => Get(obj, name) switch
+    public static string? String(JsonElement obj, string name)
     {
-        null => null,
-        { ValueKind: JsonValueKind.String } value => value.GetString(),
-        _ => throw Wrong(name),
-    };
-
-    public static long Number(JsonElement obj, string name) => Get(obj, name) switch
-    {
-        null => 0,
-        { ValueKind: JsonValueKind.Number } value when value.TryGetInt64(out var n) => n,
-        _ => throw Wrong(name),
-    };
-
-    public static int Int(JsonElement obj, string name) => Get(obj, name) switch
-    {
-        null => 0,
-        { ValueKind: JsonValueKind.Number } value when value.TryGetInt32(out var n) => n,
-        _ => throw Wrong(name),
-    };
-
-    /// <summary>The elements of an array property (null elements as null), or null when it is missing or null.</summary>
-    public static List<JsonElement?>? Array(JsonElement obj, string name)
-    {
-        if (Get(obj, name) is not { } value) return null;
-        if (value.ValueKind != JsonValueKind.Array) throw Wrong(name);
-        return value.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.Null ? (JsonElement?)null : e).ToList();
+        if (!TryGet(obj, name, out var value)) return null;
+        return value.ValueKind == JsonValueKind.String ? value.GetString() : throw Wrong(name);
     }
 
-    /// <summary>An artifacts array; an element that is null, or not an object, makes it unreadable or damaged as the serializer would.</summary>
-    public static List<Artifact?>? Artifacts(JsonElement obj, string name = "artifacts") =>
-        Array(obj, name)?.Select(e => e is { } a
-            ? new Artifact(String(a, "kind")!, String(a, "moduleId"), String(a, "path")!, Number(a, "size"), String(a, "sha256")!)
-            : null).ToList();
-
-    public static Diagnostic? ReadDiagnostic(JsonElement? element)
+    public static long Number(JsonElement obj, string name)
     {
-        if (element is not { } d) return null;
-        var severity = Int(d, "severity");
-        var location = Get(d, "location") is { } l ? new SourceLocation(String(l, "path")!, Int(l, "line"), Int(l, "column")) : default;
-        return new Diagnostic((Severity)severity, String(d, "code")!, String(d, "message")!, location);
+        if (!TryGet(obj, name, out var value)) return 0;
+        return value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var n) ? n : throw Wrong(name);
+    }
+
+    public static int Int(JsonElement obj, string name)
+    {
+        if (!TryGet(obj, name, out var value)) return 0;
+        return value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var n) ? n : throw Wrong(name);
+    }
+
+    /// <summary>An array property, false when it is missing or null.</summary>
+    public static bool TryGetArray(JsonElement obj, string name, out JsonElement array)
+    {
+        if (!TryGet(obj, name, out array)) return false;
+        return array.ValueKind == JsonValueKind.Array ? true : throw Wrong(name);
+    }
+
+    /// <summary>
+    /// An artifacts array, or null when it is missing or null. A null element reads as null (the
+    /// caller then calls the file damaged); an element that is not an object throws.
+    /// </summary>
+    public static List<Artifact?>? Artifacts(JsonElement obj, string name = "artifacts")
+    {
+        if (!TryGetArray(obj, name, out var array)) return null;
+        var artifacts = new List<Artifact?>(array.GetArrayLength());
+        foreach (var a in array.EnumerateArray())
+            artifacts.Add(a.ValueKind == JsonValueKind.Null ? null
+                : new Artifact(String(a, "kind")!, String(a, "moduleId"), String(a, "path")!, Number(a, "size"), String(a, "sha256")!));
+        return artifacts;
+    }
+
+    /// <summary>A diagnostics array, or null when it is missing or null, or when one of its elements is null.</summary>
+    public static List<Diagnostic>? Diagnostics(JsonElement obj, string name = "diagnostics")
+    {
+        if (!TryGetArray(obj, name, out var array)) return null;
+        var diagnostics = new List<Diagnostic>(array.GetArrayLength());
+        foreach (var d in array.EnumerateArray())
+        {
+            if (d.ValueKind == JsonValueKind.Null) return null;
+            var location = TryGet(d, "location", out var l) ? new SourceLocation(String(l, "path")!, Int(l, "line"), Int(l, "column")) : default;
+            diagnostics.Add(new Diagnostic((Severity)Int(d, "severity"), String(d, "code")!, String(d, "message")!, location));
+        }
+        return diagnostics;
     }
 
     private static JsonException Wrong(string name) => new($"'{name}' has a value of the wrong kind");

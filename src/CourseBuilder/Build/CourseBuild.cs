@@ -57,13 +57,18 @@ public static class CourseBuild
         var output = OutputGuard.CheckTarget(options.ContentDirectory, options.OutputDirectory);
         var fullBuild = options.ModuleId is null && options.Formats is null;
         var toolIdentity = options.ToolIdentity ?? InputHasher.DefaultToolIdentity;
+        // An interrupted swap left work to finish (under the lock, below): no shortcut then. The
+        // last build's record is read on the other core while this one hashes the content: the two
+        // are most of a build with nothing changed.
+        var recorded = options.UseCache && fullBuild && !Directory.Exists(Staging.PreviousOf(output))
+            ? Task.Run(() => BuildCache.Open(output, enabled: true))
+            : null;
         // Taken for every full build, --no-cache too, so that the next build can compare with it.
         var fingerprint = fullBuild
             ? ContentFingerprint.Compute(options.ContentDirectory, $"{Path.GetFullPath(options.ContentDirectory)}|{toolIdentity}")
             : null;
-        // An interrupted swap left work to finish (under the lock, below): no shortcut then.
-        if (options.UseCache && fingerprint is not null && !Directory.Exists(Staging.PreviousOf(output))
-            && BuildCache.Unchanged(output, fingerprint) is { } unchangedBuild)
+        if (recorded is not null && fingerprint is not null
+            && BuildCache.Unchanged(recorded.GetAwaiter().GetResult(), fingerprint) is { } unchangedBuild)
             return new BuildResult(unchangedBuild.Diagnostics, unchangedBuild.Artifacts, stopwatch.Elapsed) { UpToDate = true };
         var diagnostics = new DiagnosticBag();
         var progress = options.Progress;
