@@ -179,6 +179,14 @@ public static class CourseBuild
             .DistinctBy(a => a.Path, StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>
+    /// Up to this many lessons, the two whole-course guides are separate jobs, one on each core: together
+    /// they are the longest job of a small course's build, and the other core ran out of work
+    /// long before they finished (bundled course, 15 lessons). A guide of 100 lessons holds a few
+    /// tens of MiB; beyond that they run one after the other (see <see cref="Jobs"/>).
+    /// </summary>
+    private const int SeparateCourseGuidesUpToLessons = 100;
+
     /// <summary>One independent piece of a build; <see cref="Cost"/> orders the work, largest first.</summary>
     private sealed record BuildJob(string Name, int Cost, Action Run);
 
@@ -217,11 +225,12 @@ public static class CourseBuild
             // PDF layout costs far more per lesson than HTML: weight it so guides start first.
             void Student() => Emit(ArtifactKind.PdfStudent, ArtifactPaths.Guide(course, scope, "student"), PdfStage.StudentGuide(course, scope));
             void Facilitator() => Emit(ArtifactKind.PdfFacilitator, ArtifactPaths.Guide(course, scope, "facilitator"), PdfStage.FacilitatorGuide(course, scope));
-            if (scope is null)
+            if (scope is null && size > SeparateCourseGuidesUpToLessons)
             {
-                // A whole-course guide holds its entire document in memory until it is saved; the
-                // two run one after the other so their peaks never add up (a 200-module curriculum:
-                // about 250 MiB less at the same speed, see README "Tests and benchmarks").
+                // A whole-course guide holds its entire document in memory until it is saved; for a
+                // large course the two run one after the other so their peaks never add up (a
+                // 200-module curriculum: about 250 MiB less at the same speed, see README "Tests
+                // and benchmarks").
                 yield return new BuildJob($"{name}: guides", size * 8, () => { Student(); Facilitator(); });
                 yield break;
             }
