@@ -7,6 +7,8 @@ namespace CourseBuilder.Cli;
 /// <summary>
 /// Terminal output. On an interactive terminal: a Spectre.Console progress display per stage and
 /// a summary table. When output is redirected or NO_COLOR is set: plain lines, one per event.
+/// Spectre.Console is touched only in the methods that draw (<see cref="Fancy"/>), so a build
+/// whose output is plain never loads it: start-up is most of a quick build's time.
 /// </summary>
 public sealed class ConsoleReporter(TextWriter output, TextWriter error, bool quiet, bool verbose)
 {
@@ -18,12 +20,7 @@ public sealed class ConsoleReporter(TextWriter output, TextWriter error, bool qu
     {
         if (quiet) return run(null);
         if (!_fancy) return run(new PlainProgress(output, verbose));
-        T result = default!;
-        AnsiConsole.Progress()
-            .AutoClear(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-            .Start(ctx => result = run(new SpectreProgress(ctx)));
-        return result;
+        return Fancy.RunWithProgress(run);
     }
 
     public void PrintDiagnostics(IReadOnlyList<Diagnostic> diagnostics, string contentDirectory)
@@ -48,13 +45,7 @@ public sealed class ConsoleReporter(TextWriter output, TextWriter error, bool qu
             output.WriteLine($"{outputDirectory}/ is up to date ({result.Artifacts.Count} artifact(s), nothing changed) in {result.Duration.TotalSeconds:0.00} s");
             return;
         }
-        if (_fancy)
-        {
-            var table = new Table().AddColumns("Kind", "Artifacts", "Size");
-            foreach (var group in result.Artifacts.GroupBy(a => a.Kind).OrderBy(g => g.Key, StringComparer.Ordinal))
-                table.AddRow(group.Key, group.Count().ToString(), FormatSize(group.Sum(a => a.Size)));
-            AnsiConsole.Write(table);
-        }
+        if (_fancy) Fancy.WriteSummaryTable(result);
         var reused = result.RebuiltScopes.Count < result.Artifacts.Select(a => a.ModuleId ?? "(course)").Distinct().Count()
             ? $"; rebuilt {string.Join(", ", result.RebuiltScopes)}, the rest unchanged" : "";
         output.WriteLine($"built {result.Artifacts.Count} artifact(s) into {outputDirectory}/ in {result.Duration.TotalSeconds:0.00} s ({warnings} warning(s){reused})");
@@ -80,6 +71,28 @@ public sealed class ConsoleReporter(TextWriter output, TextWriter error, bool qu
         public void StageStarted(string stage, int steps) { lock (_lock) output.WriteLine($"{stage}: {steps} step(s)"); }
         public void StepDone(string stage, string item) { if (verbose) lock (_lock) output.WriteLine($"{stage}: {item} done"); }
         public void StageFinished(string stage) { lock (_lock) output.WriteLine($"{stage}: done"); }
+    }
+
+    /// <summary>Everything that draws with Spectre.Console; loaded only on an interactive terminal.</summary>
+    private static class Fancy
+    {
+        public static T RunWithProgress<T>(Func<IBuildProgress?, T> run)
+        {
+            T result = default!;
+            AnsiConsole.Progress()
+                .AutoClear(false)
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                .Start(ctx => result = run(new SpectreProgress(ctx)));
+            return result;
+        }
+
+        public static void WriteSummaryTable(BuildResult result)
+        {
+            var table = new Table().AddColumns("Kind", "Artifacts", "Size");
+            foreach (var group in result.Artifacts.GroupBy(a => a.Kind).OrderBy(g => g.Key, StringComparer.Ordinal))
+                table.AddRow(group.Key, group.Count().ToString(), FormatSize(group.Sum(a => a.Size)));
+            AnsiConsole.Write(table);
+        }
     }
 
     private sealed class SpectreProgress(ProgressContext context) : IBuildProgress

@@ -38,18 +38,30 @@ switch (command)
             // Side by side, as whole processes: `--version` (start-up alone), a full build of the
             // bundled course and a build with nothing changed; medians of N runs, and the ratios
             // issue 15 sets targets for (full within 4x, nothing changed within 1.5x of --version).
-            var rounds = args.Length > 1 ? int.Parse(args[1]) : 7;
+            // Twice: the tool as users run it (`dotnet pack`, `dotnet tool install` into a temporary
+            // tool path: on Linux x64 the ReadyToRun package), and the development build the other
+            // benchmarks run (`dotnet CourseBuilder.Cli.dll` from this benchmark's bin folder, JIT).
+            // `startup N dll` measures only the latter (no pack, half a minute quicker).
+            var rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 7;
             var root = RepoRoot();
             using var temp = new Temp();
-            string[] build = ["build", Path.Combine(root, "content"), "--out", temp.Sub("output"), "--quiet"];
-            ProcessRunner.Run(build); // compiles the templates once and leaves an output to compare with
-            double Median(string[] arguments) =>
-                Enumerable.Range(0, rounds).Select(_ => ProcessRunner.Run(arguments).Wall.TotalSeconds).Order().ElementAt(rounds / 2);
-            var version = Median(["--version"]);
-            var full = Median([.. build, "--no-cache"]);
-            var unchanged = Median(build);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"median of {rounds}: --version {version:0.000} s; full build {full:0.000} s ({full / version:0.0}x); nothing changed {unchanged:0.000} s ({unchanged / version:0.0}x)"));
+            var candidates = new List<(string Name, string? Executable)>();
+            if (!args.Contains("dll"))
+                candidates.Add(("installed tool (coursebuilder from its package)", InstalledTool.Install(root, temp.Sub("tool"))));
+            candidates.Add(("development build (dotnet CourseBuilder.Cli.dll)", null));
+            foreach (var (name, executable) in candidates)
+            {
+                var output = temp.Sub("output-" + candidates.IndexOf((name, executable)));
+                string[] build = ["build", Path.Combine(root, "content"), "--out", output, "--quiet"];
+                ProcessRunner.Run(build, executable); // compiles the templates once and leaves an output to compare with
+                double Median(string[] arguments) =>
+                    Enumerable.Range(0, rounds).Select(_ => ProcessRunner.Run(arguments, executable).Wall.TotalSeconds).Order().ElementAt(rounds / 2);
+                var version = Median(["--version"]);
+                var full = Median([.. build, "--no-cache"]);
+                var unchanged = Median(build);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{name}, median of {rounds}: --version {version:0.000} s; full build {full:0.000} s ({full / version:0.0}x); nothing changed {unchanged:0.000} s ({unchanged / version:0.0}x)"));
+            }
             break;
         }
     case "warm":
@@ -125,7 +137,7 @@ switch (command)
         BenchmarkSwitcher.FromAssembly(typeof(StageBenchmarks).Assembly).Run(args[1..]);
         break;
     default:
-        Console.Error.WriteLine("usage: CourseBuilder.Benchmarks curriculum [50,100,200] | bundled | check [LESSONS] | generate N DIR | guide DIR [ROUNDS] [modules] | pdf [ROUNDS] [CONTENT] | micro [BenchmarkDotNet args]");
+        Console.Error.WriteLine("usage: CourseBuilder.Benchmarks curriculum [50,100,200] | bundled | startup [N] [dll] | warm [N] | check [LESSONS] | generate N DIR | guide DIR [ROUNDS] [modules] | pdf [ROUNDS] [CONTENT] | micro [BenchmarkDotNet args]");
         return 2;
 }
 return 0;
@@ -163,11 +175,13 @@ static class ProcessRunner
 {
     public sealed record Result(int ExitCode, TimeSpan Wall, double PeakRssMiB);
 
-    public static Result Run(string[] cliArgs)
+    /// <param name="executable">An installed <c>coursebuilder</c>; by default <c>dotnet CourseBuilder.Cli.dll</c> from this benchmark's bin folder.</param>
+    public static Result Run(string[] cliArgs, string? executable = null)
     {
-        var cli = Path.Combine(AppContext.BaseDirectory, "CourseBuilder.Cli.dll");
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(cli);
+        var info = new ProcessStartInfo(executable ?? "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (executable is null) info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "CourseBuilder.Cli.dll"));
+        // The tool's launcher finds the runtime through DOTNET_ROOT when dotnet is not where it looks by default.
+        if (executable is not null) info.Environment["DOTNET_ROOT"] = DotnetRoot();
         foreach (var a in cliArgs) info.ArgumentList.Add(a);
         var stopwatch = Stopwatch.StartNew();
         using var process = Process.Start(info)!;
@@ -182,6 +196,10 @@ static class ProcessRunner
         return new Result(process.ExitCode, stopwatch.Elapsed, peakKb / 1024.0);
     }
 
+    /// <summary>The .NET installation running this benchmark: …/shared/Microsoft.NETCore.App/x.y.z/ → ….</summary>
+    private static string DotnetRoot() =>
+        Path.GetFullPath(Path.Combine(System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
+
     /// <summary>VmHWM: the process's peak resident set so far.</summary>
     private static long ReadHighWaterMarkKb(int pid)
     {
@@ -193,6 +211,38 @@ static class ProcessRunner
         }
         catch (IOException) { }
         return 0;
+    }
+}
+
+/// <summary>The tool as users install it: packed from the repository and installed into a temporary tool path.</summary>
+static class InstalledTool
+{
+    public static string Install(string root, string folder)
+    {
+        var packages = Path.Combine(folder, "packages");
+        var tools = Path.Combine(folder, "tools");
+        var config = Path.Combine(folder, "nuget.config");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(config, "<configuration><packageSources><clear /></packageSources></configuration>");
+        var version = Regex.Match(File.ReadAllText(Path.Combine(root, "Directory.Build.props")), "<Version>([^<]+)</Version>").Groups[1].Value;
+        Console.Error.WriteLine("packing and installing the tool (ReadyToRun compilation takes a minute)…");
+        Dotnet("pack", Path.Combine(root, "src", "CourseBuilder.Cli"), "-c", "Release", "-o", packages, "-nologo", "-v", "quiet");
+        Dotnet("tool", "install", "--tool-path", tools, "--configfile", config, "--add-source", packages, "CourseBuilder", "--version", version);
+        var installed = Directory.GetDirectories(Path.Combine(tools, ".store", "coursebuilder", version)).Select(Path.GetFileName);
+        Console.Error.WriteLine($"installed: {string.Join(", ", installed.Where(n => n!.StartsWith("coursebuilder.", StringComparison.Ordinal)))}");
+        return Path.Combine(tools, OperatingSystem.IsWindows() ? "coursebuilder.exe" : "coursebuilder");
+    }
+
+    private static void Dotnet(params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true };
+        foreach (var a in args) info.ArgumentList.Add(a);
+        info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        info.Environment["DOTNET_NOLOGO"] = "1";
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"dotnet {string.Join(' ', args)} failed:\n{output}");
     }
 }
 

@@ -25,9 +25,7 @@ internal sealed class BuildCache
 
     /// <param name="Fingerprint">The <see cref="ContentFingerprint"/> of the last full build, when it had one.</param>
     /// <param name="Diagnostics">What that build reported (its warnings), repeated by a build that finds nothing changed.</param>
-    private sealed record Manifest(int Schema, Dictionary<string, Entry> Scopes, string? Fingerprint = null, List<Diagnostic>? Diagnostics = null);
-
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = true };
+    private sealed record Manifest(int Schema, Dictionary<string, Entry>? Scopes, string? Fingerprint = null, List<Diagnostic>? Diagnostics = null);
 
     private readonly string _outputDirectory;
     private readonly Dictionary<string, Entry> _previous;
@@ -43,12 +41,13 @@ internal sealed class BuildCache
     }
 
     /// <summary>
-    /// What the last full build reported and wrote, when its content fingerprint equals
+    /// What the last full build reported and wrote, as the <paramref name="cache"/> read from the
+    /// output folder (<see cref="Open"/>) records it, when its content fingerprint equals
     /// <paramref name="fingerprint"/> and every artifact is still on disk unchanged; else null.
     /// </summary>
-    public static (IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<Artifact> Artifacts)? Unchanged(string outputDirectory, string fingerprint)
+    public static (IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<Artifact> Artifacts)? Unchanged(BuildCache cache, string fingerprint)
     {
-        var cache = Open(outputDirectory, enabled: true);
+        var outputDirectory = cache._outputDirectory;
         if (cache._manifest is not { Fingerprint: { } previous, Diagnostics: { } diagnostics } || previous != fingerprint) return null;
         var artifacts = cache._previous.Values.SelectMany(e => e.Artifacts).OrderBy(a => a.Path, StringComparer.Ordinal).ToList();
         return artifacts.All(a => a.IsIntactIn(outputDirectory)) ? (diagnostics, artifacts) : null;
@@ -70,11 +69,8 @@ internal sealed class BuildCache
         if (!enabled || !File.Exists(path)) return none;
         try
         {
-            var manifest = JsonSerializer.Deserialize<Manifest>(File.ReadAllBytes(path), Json);
-            if (manifest is { Schema: 1, Scopes: not null }
-                && manifest.Scopes.All(p => p.Key is not null && p.Value is { InputHash: not null, Artifacts: not null }
-                                            && p.Value.Artifacts.All(Artifact.IsWellFormed)))
-                return new BuildCache(outputDirectory, manifest.Scopes, manifest);
+            if (Read(File.ReadAllBytes(path)) is { Schema: 1, Scopes: { } scopes } manifest)
+                return new BuildCache(outputDirectory, scopes, manifest);
             warn?.Invoke($"ignoring the damaged build cache {path}: rebuilding everything");
         }
         catch (Exception ex) when (ex is JsonException or NotSupportedException or IOException or UnauthorizedAccessException)
@@ -82,6 +78,44 @@ internal sealed class BuildCache
             warn?.Invoke($"ignoring the build cache {path}, which cannot be read ({ex.Message.Split('\n')[0]}): rebuilding everything");
         }
         return none;
+    }
+
+    /// <summary>
+    /// The manifest, with <see cref="Manifest.Scopes"/> null when any scope lacks a field or names
+    /// an artifact that is not <see cref="Artifact.IsWellFormed"/> (the cache is damaged), and
+    /// <see cref="Manifest.Diagnostics"/> null when one of them is missing (no shortcut then).
+    /// </summary>
+    private static Manifest? Read(byte[] bytes)
+    {
+        using var document = JsonDocument.Parse(bytes);
+        var root = document.RootElement;
+        if (root.ValueKind == JsonValueKind.Null) return null;
+        var schema = BuildJson.Int(root, "schema");
+        Dictionary<string, Entry>? scopes = null;
+        if (BuildJson.TryGet(root, "scopes", out var scopesElement))
+        {
+            if (scopesElement.ValueKind != JsonValueKind.Object) throw new JsonException("'scopes' has a value of the wrong kind");
+            scopes = new Dictionary<string, Entry>(StringComparer.Ordinal);
+            foreach (var scope in scopesElement.EnumerateObject())
+            {
+                if (scope.Value.ValueKind == JsonValueKind.Null
+                    || BuildJson.String(scope.Value, "inputHash") is not { } inputHash
+                    || BuildJson.Artifacts(scope.Value) is not { } artifacts || !AllWellFormed(artifacts))
+                {
+                    scopes = null;
+                    break;
+                }
+                scopes[scope.Name] = new Entry(inputHash, artifacts!);
+            }
+        }
+        return new Manifest(schema, scopes, BuildJson.String(root, "fingerprint"), BuildJson.Diagnostics(root));
+    }
+
+    private static bool AllWellFormed(List<Artifact?> artifacts)
+    {
+        foreach (var artifact in artifacts)
+            if (!Artifact.IsWellFormed(artifact)) return false;
+        return true;
     }
 
     public IReadOnlyCollection<string> PreviousScopes => _previous.Keys;
@@ -102,9 +136,29 @@ internal sealed class BuildCache
     public void Record(string scope, string inputHash, IReadOnlyList<Artifact> artifacts) =>
         _current[scope] = new Entry(inputHash, artifacts.OrderBy(a => a.Path, StringComparer.Ordinal).ToList());
 
-    public byte[] Serialize() => JsonSerializer.SerializeToUtf8Bytes(
-        new Manifest(1, _current.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Value),
-            _fingerprint?.Fingerprint, _fingerprint?.Diagnostics), Json);
+    public byte[] Serialize() => BuildJson.Write(writer =>
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber("schema", 1);
+        writer.WriteStartObject("scopes");
+        foreach (var (scope, entry) in _current.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            writer.WriteStartObject(scope);
+            writer.WriteString("inputHash", entry.InputHash);
+            BuildJson.WriteArtifacts(writer, entry.Artifacts);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndObject();
+        writer.WriteString("fingerprint", _fingerprint?.Fingerprint);
+        if (_fingerprint?.Diagnostics is { } diagnostics)
+        {
+            writer.WriteStartArray("diagnostics");
+            foreach (var diagnostic in diagnostics) BuildJson.WriteDiagnostic(writer, diagnostic);
+            writer.WriteEndArray();
+        }
+        else writer.WriteNull("diagnostics");
+        writer.WriteEndObject();
+    });
 
     /// <summary>Carries an unchanged artifact into the staging folder without rewriting its bytes.</summary>
     public void CarryOver(Artifact artifact, Staging staging)

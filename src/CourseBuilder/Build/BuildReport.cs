@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using CourseBuilder.Diagnostics;
 
 namespace CourseBuilder.Build;
@@ -9,33 +8,33 @@ public static class BuildReport
 {
     public const string FileName = "build-report.json";
 
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-    };
-
-    private sealed record Report(
-        string Tool, string ToolVersion, string CourseId, string ContentDirectory, double BuildSeconds,
-        int Errors, int Warnings, IReadOnlyList<Artifact> Artifacts, IReadOnlyList<ReportDiagnostic> Diagnostics);
-
-    private sealed record ReportDiagnostic(string Severity, string Code, string Path, int Line, int Column, string Message);
-
     public static byte[] Serialize(string courseId, string contentDirectory, TimeSpan duration,
-        IReadOnlyList<Artifact> artifacts, IReadOnlyList<Diagnostic> diagnostics)
+        IReadOnlyList<Artifact> artifacts, IReadOnlyList<Diagnostic> diagnostics) => BuildJson.Write(writer =>
     {
-        var report = new Report("CourseBuilder", ToolInfo.Version, courseId, contentDirectory,
-            Math.Round(duration.TotalSeconds, 3),
-            diagnostics.Count(d => d.IsError), diagnostics.Count(d => !d.IsError),
-            artifacts,
-            diagnostics.Select(d => new ReportDiagnostic(d.Severity == Severity.Error ? "error" : "warning", d.Code,
-                Path.IsPathRooted(d.Location.Path) ? Path.GetRelativePath(contentDirectory, d.Location.Path) : d.Location.Path,
-                d.Location.Line, d.Location.Column, d.Message)).ToList());
-        return JsonSerializer.SerializeToUtf8Bytes(report, Options);
-    }
-
-    private sealed record ArtifactList(IReadOnlyList<Artifact>? Artifacts);
+        writer.WriteStartObject();
+        writer.WriteString("tool", "CourseBuilder");
+        writer.WriteString("toolVersion", ToolInfo.Version);
+        writer.WriteString("courseId", courseId);
+        writer.WriteString("contentDirectory", contentDirectory);
+        writer.WriteNumber("buildSeconds", Math.Round(duration.TotalSeconds, 3));
+        writer.WriteNumber("errors", diagnostics.Count(d => d.IsError));
+        writer.WriteNumber("warnings", diagnostics.Count(d => !d.IsError));
+        BuildJson.WriteArtifacts(writer, artifacts);
+        writer.WriteStartArray("diagnostics");
+        foreach (var d in diagnostics)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("severity", d.Severity == Severity.Error ? "error" : "warning");
+            writer.WriteString("code", d.Code);
+            writer.WriteString("path", Path.IsPathRooted(d.Location.Path) ? Path.GetRelativePath(contentDirectory, d.Location.Path) : d.Location.Path);
+            writer.WriteNumber("line", d.Location.Line);
+            writer.WriteNumber("column", d.Location.Column);
+            writer.WriteString("message", d.Message);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    });
 
     /// <summary>
     /// The artifacts the report in <paramref name="outputDirectory"/> lists, or null (with the
@@ -48,8 +47,10 @@ public static class BuildReport
         if (!File.Exists(path)) return null;
         try
         {
-            var list = JsonSerializer.Deserialize<ArtifactList>(File.ReadAllBytes(path), Options);
-            if (list?.Artifacts is { } artifacts && artifacts.All(Artifact.IsWellFormed)) return artifacts;
+            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
+            if (document.RootElement.ValueKind != JsonValueKind.Null
+                && BuildJson.Artifacts(document.RootElement) is { } artifacts && artifacts.All(Artifact.IsWellFormed))
+                return artifacts!;
             problem = $"{path} is damaged";
         }
         catch (Exception ex) when (ex is JsonException or NotSupportedException or IOException or UnauthorizedAccessException)

@@ -57,13 +57,18 @@ public static class CourseBuild
         var output = OutputGuard.CheckTarget(options.ContentDirectory, options.OutputDirectory);
         var fullBuild = options.ModuleId is null && options.Formats is null;
         var toolIdentity = options.ToolIdentity ?? InputHasher.DefaultToolIdentity;
+        // An interrupted swap left work to finish (under the lock, below): no shortcut then. The
+        // last build's record is read on the other core while this one hashes the content: the two
+        // are most of a build with nothing changed.
+        var recorded = options.UseCache && fullBuild && !Directory.Exists(Staging.PreviousOf(output))
+            ? Task.Run(() => BuildCache.Open(output, enabled: true))
+            : null;
         // Taken for every full build, --no-cache too, so that the next build can compare with it.
         var fingerprint = fullBuild
             ? ContentFingerprint.Compute(options.ContentDirectory, $"{Path.GetFullPath(options.ContentDirectory)}|{toolIdentity}")
             : null;
-        // An interrupted swap left work to finish (under the lock, below): no shortcut then.
-        if (options.UseCache && fingerprint is not null && !Directory.Exists(Staging.PreviousOf(output))
-            && BuildCache.Unchanged(output, fingerprint) is { } unchangedBuild)
+        if (recorded is not null && fingerprint is not null
+            && BuildCache.Unchanged(recorded.GetAwaiter().GetResult(), fingerprint) is { } unchangedBuild)
             return new BuildResult(unchangedBuild.Diagnostics, unchangedBuild.Artifacts, stopwatch.Elapsed) { UpToDate = true };
         var diagnostics = new DiagnosticBag();
         var progress = options.Progress;
@@ -184,6 +189,14 @@ public static class CourseBuild
             .DistinctBy(a => a.Path, StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>
+    /// Up to this many lessons, the two whole-course guides are separate jobs, one on each core: together
+    /// they are the longest job of a small course's build, and the other core ran out of work
+    /// long before they finished (bundled course, 15 lessons). A guide of 100 lessons holds a few
+    /// tens of MiB; beyond that they run one after the other (see <see cref="Jobs"/>).
+    /// </summary>
+    private const int SeparateCourseGuidesUpToLessons = 100;
+
     /// <summary>One independent piece of a build; <see cref="Cost"/> orders the work, largest first.</summary>
     private sealed record BuildJob(string Name, int Cost, Action Run);
 
@@ -222,11 +235,12 @@ public static class CourseBuild
             // PDF layout costs far more per lesson than HTML: weight it so guides start first.
             void Student() => Emit(ArtifactKind.PdfStudent, ArtifactPaths.Guide(course, scope, "student"), PdfStage.StudentGuide(course, scope));
             void Facilitator() => Emit(ArtifactKind.PdfFacilitator, ArtifactPaths.Guide(course, scope, "facilitator"), PdfStage.FacilitatorGuide(course, scope));
-            if (scope is null)
+            if (scope is null && size > SeparateCourseGuidesUpToLessons)
             {
-                // A whole-course guide holds its entire document in memory until it is saved; the
-                // two run one after the other so their peaks never add up (a 200-module curriculum:
-                // about 250 MiB less at the same speed, see README "Tests and benchmarks").
+                // A whole-course guide holds its entire document in memory until it is saved; for a
+                // large course the two run one after the other so their peaks never add up (a
+                // 200-module curriculum: about 250 MiB less at the same speed, see README "Tests
+                // and benchmarks").
                 yield return new BuildJob($"{name}: guides", size * 8, () => { Student(); Facilitator(); });
                 yield break;
             }

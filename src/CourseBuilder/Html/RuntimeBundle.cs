@@ -1,73 +1,34 @@
 using System.Text;
-using NUglify;
-using NUglify.Css;
-using NUglify.JavaScript;
 
 namespace CourseBuilder.Html;
 
 /// <summary>
-/// The learner runtime as shipped. The readable sources in Html/Runtime/src/ are concatenated in
-/// <see cref="ScriptSources"/> order into one strict-mode function (so they share one scope and
-/// leak nothing into the page) and minified with NUglify; player.css is minified the same way.
-/// NUglify is deterministic: the same sources give the same bytes in every process and culture.
-/// A minifier error is a bug in the runtime, not in the author's content, so it throws.
+/// The learner runtime as shipped. The readable sources in Html/Runtime/src/ are concatenated
+/// (<see cref="RuntimeSources"/>) and minified with NUglify when the tool itself is compiled, by
+/// src/CourseBuilder.RuntimeMinifier, which CourseBuilder.csproj runs before embedding its output;
+/// player.css is minified the same way. A build of a course only reads the embedded result: the
+/// minifier was a tenth of a second and more of every full build's start-up, and it is no
+/// dependency of the tool any more. A minifier error is a bug in the runtime: it fails the
+/// compilation of the tool.
 /// </summary>
 internal static class RuntimeBundle
 {
-    /// <summary>Source files in the order they run: helpers and data first, start-up last (docs/runtime.md).</summary>
-    public static readonly IReadOnlyList<string> ScriptSources =
-    [
-        "dom.js", "course.js", "lms.js", "attempt.js", "state.js", "reporting.js",
-        "navigation.js", "questions.js", "quiz.js", "main.js",
-    ];
+    /// <summary>Source files in the order they run (<see cref="RuntimeSources.ScriptSources"/>).</summary>
+    public static IReadOnlyList<string> ScriptSources => RuntimeSources.ScriptSources;
 
-    private const string ScriptStart = "(function () {\n'use strict';\n";
-    private const string ScriptEnd = "})();\n";
+    /// <summary>The concatenated, unminified script (what the minifier made <see cref="Script"/> from).</summary>
+    public static string ScriptSource() => RuntimeSources.Concatenate(name => Source("src." + name));
 
-    /// <summary>What the minified script must start with: the strict-mode directive has to stay the function's first statement.</summary>
-    private const string MinifiedStart = "(function(){\"use strict\";";
+    /// <summary>player.js as shipped: minified, with a closing newline.</summary>
+    public static byte[] Script() => EmbeddedFiles.Read("CourseBuilder.Html.Runtime.min.player.js");
 
-    /// <summary>The concatenated, unminified script (what <see cref="Script"/> minifies).</summary>
-    public static string ScriptSource()
-    {
-        var text = new StringBuilder(ScriptStart);
-        foreach (var name in ScriptSources)
-            text.Append("\n// ---- ").Append(name).Append(" ----\n").Append(Source("src." + name));
-        return text.Append(ScriptEnd).ToString();
-    }
-
-    public static byte[] Script()
-    {
-        var result = Uglify.Js(ScriptSource(), "player.js", new CodeSettings
-        {
-            OutputMode = OutputMode.SingleLine,
-            // The sources are one closed scope: every local name may be shortened.
-            LocalRenaming = LocalRenaming.CrunchAll,
-        });
-        var code = Checked(result, "player.js");
-        if (!code.StartsWith(MinifiedStart, StringComparison.Ordinal))
-            throw new InvalidOperationException("the minified player.js lost its leading 'use strict'");
-        return Encoding.UTF8.GetBytes(code + "\n");
-    }
-
-    public static byte[] Style()
-    {
-        var result = Uglify.Css(Source("player.css"), "player.css", new CssSettings { OutputMode = OutputMode.SingleLine });
-        return Encoding.UTF8.GetBytes(Checked(result, "player.css") + "\n");
-    }
-
-    private static string Checked(UglifyResult result, string name)
-    {
-        var errors = result.Errors.Where(e => e.IsError).ToList();
-        if (errors.Count > 0 || result.Code is null)
-            throw new InvalidOperationException($"minifying {name} failed: " + string.Join("; ", errors));
-        return result.Code;
-    }
+    /// <summary>player.css as shipped: minified, with a closing newline.</summary>
+    public static byte[] Style() => EmbeddedFiles.Read("CourseBuilder.Html.Runtime.min.player.css");
 
     /// <summary>
     /// What the shipped runtime is made from, for the build cache: the sources, not the minified
-    /// files, so that a build with nothing changed never starts the minifier (a tenth of a
-    /// second or more of start-up). The minifier's own version is part of the tool identity.
+    /// files. The minifier and its version are part of the tool identity (they made the embedded
+    /// files, and so the library's build).
     /// </summary>
     public static IEnumerable<(string Name, byte[] Bytes)> Inputs() =>
         ScriptSources.Select(n => "src." + n).Append("player.css")

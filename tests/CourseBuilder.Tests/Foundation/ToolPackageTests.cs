@@ -5,10 +5,12 @@ using CourseBuilder.Tests.Support;
 namespace CourseBuilder.Tests.Foundation;
 
 /// <summary>
-/// The CLI as people install it: <c>dotnet pack</c> (of the build this test run already made),
-/// <c>dotnet tool install</c> from that local package into a temporary tool path, then the
-/// installed <c>coursebuilder</c> builds the bundled course with templates compiled afresh.
-/// Slow (half a minute or more), so everything that needs the installed tool is this one test.
+/// The CLI as people install it: <c>dotnet pack</c>, which builds the RID-specific ReadyToRun
+/// package (CourseBuilder.linux-x64) and the framework-dependent one for every other platform
+/// (CourseBuilder.any) beside the package that points to them; <c>dotnet tool install</c> from
+/// those local packages into a temporary tool path; then the installed <c>coursebuilder</c>
+/// builds the bundled course with templates compiled afresh. Slow (a minute or more: pack
+/// compiles the tool ahead of time), so everything that needs the installed tool is this one test.
 /// </summary>
 public sealed partial class ToolPackageTests
 {
@@ -27,9 +29,12 @@ public sealed partial class ToolPackageTests
         var packages = temp.Sub("packages");
         var tools = temp.Sub("tools");
 
-        var pack = Run("dotnet", ["pack", Path.Combine(TestPaths.RepoRoot, "src", "CourseBuilder.Cli"), "-c", Configuration, "--no-build", "-o", packages, "-nologo"]);
+        // Not --no-build: the RID-specific package is published from a RID-specific build, which
+        // the solution's build does not make (the RID-agnostic projects it builds are up to date).
+        var pack = Run("dotnet", ["pack", Path.Combine(TestPaths.RepoRoot, "src", "CourseBuilder.Cli"), "-c", Configuration, "-o", packages, "-nologo"]);
         Assert.True(pack.Code == 0, pack.Output);
-        Assert.True(File.Exists(Path.Combine(packages, $"CourseBuilder.{version}.nupkg")), pack.Output);
+        foreach (var id in new[] { "CourseBuilder", "CourseBuilder.linux-x64", "CourseBuilder.any" })
+            Assert.True(File.Exists(Path.Combine(packages, $"{id}.{version}.nupkg")), pack.Output);
 
         // Only the local package folder: the tool package carries all it needs, and no package of
         // the same name on a public feed can stand in for the one just packed.
@@ -38,6 +43,10 @@ public sealed partial class ToolPackageTests
         var install = Run("dotnet", ["tool", "install", "--tool-path", tools, "--configfile", config, "--add-source", packages, "CourseBuilder", "--version", version]);
         Assert.True(install.Code == 0, install.Output);
         var coursebuilder = Path.Combine(tools, OperatingSystem.IsWindows() ? "coursebuilder.exe" : "coursebuilder");
+        // On Linux x64 the install is the ReadyToRun package; elsewhere the framework-dependent one.
+        var linuxX64 = OperatingSystem.IsLinux() && System.Runtime.InteropServices.RuntimeInformation.OSArchitecture == System.Runtime.InteropServices.Architecture.X64;
+        var installed = Directory.GetDirectories(Path.Combine(tools, ".store", "coursebuilder", version)).Select(Path.GetFileName).ToList();
+        Assert.Contains(linuxX64 ? "coursebuilder.linux-x64" : "coursebuilder.any", installed);
 
         var versionRun = Run(coursebuilder, ["--version"]);
         Assert.Equal(0, versionRun.Code);
