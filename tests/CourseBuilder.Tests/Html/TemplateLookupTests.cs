@@ -17,7 +17,7 @@ public sealed class TemplateLookupTests
     {
         var output = temp.Sub("out");
         var result = CourseBuild.Run(new BuildOptions(content, output, [OutputFormat.Html]));
-        Assert.Empty(result.Diagnostics.Where(d => d.Severity == Diagnostics.Severity.Error));
+        Assert.DoesNotContain(result.Diagnostics, d => d.Severity == Diagnostics.Severity.Error);
         return output;
     }
 
