@@ -10,7 +10,7 @@ namespace CourseBuilder.Loading;
 /// path, so a link cannot smuggle a file from outside the content folder into a package), and
 /// whether it is small enough to read.
 /// </summary>
-public static class InputFiles
+public static partial class InputFiles
 {
     public enum Kind { Missing, File, Folder, Special, LinkLoop }
 
@@ -252,8 +252,10 @@ public static class InputFiles
         public int Mode;
     }
 
-    [DllImport("libSystem.Native", EntryPoint = "SystemNative_Stat", SetLastError = true)]
-    private static extern int Stat([MarshalAs(UnmanagedType.LPUTF8Str)] string path, out FileStatus status);
+    // A source-generated stub (LibraryImport, not DllImport): compiled ahead of time with the
+    // tool, where DllImport's stub is generated at run time, on every build's first file.
+    [LibraryImport("libSystem.Native", EntryPoint = "SystemNative_Stat", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial int Stat(string path, out FileStatus status);
 
     /// <summary>
     /// The file type bits from stat(2), through the same native shim .NET's File APIs use; .NET
