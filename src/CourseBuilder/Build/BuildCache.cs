@@ -16,46 +16,24 @@ namespace CourseBuilder.Build;
 /// still have their recorded SHA-256, the scope is not rebuilt and its files are carried over
 /// by hard link, so unchanged artifacts are never rewritten.
 /// </summary>
-internal sealed class BuildCache
+internal sealed partial class BuildCache
 {
     public const string FileName = ".coursebuilder-cache.json";
     public const string CourseScope = "(course)";
 
     private sealed record Entry(string InputHash, IReadOnlyList<Artifact> Artifacts);
 
-    /// <param name="Fingerprint">The <see cref="ContentFingerprint"/> of the last full build, when it had one.</param>
-    /// <param name="Diagnostics">What that build reported (its warnings), repeated by a build that finds nothing changed.</param>
-    private sealed record Manifest(int Schema, Dictionary<string, Entry>? Scopes, string? Fingerprint = null, List<Diagnostic>? Diagnostics = null);
+    private sealed record Manifest(int Schema, Dictionary<string, Entry>? Scopes);
 
     private readonly string _outputDirectory;
     private readonly Dictionary<string, Entry> _previous;
     private readonly Dictionary<string, Entry> _current = new(StringComparer.Ordinal);
-    private readonly Manifest? _manifest;
-    private (string Fingerprint, List<Diagnostic> Diagnostics)? _fingerprint;
 
-    private BuildCache(string outputDirectory, Dictionary<string, Entry> previous, Manifest? manifest = null)
+    private BuildCache(string outputDirectory, Dictionary<string, Entry> previous)
     {
         _outputDirectory = outputDirectory;
         _previous = previous;
-        _manifest = manifest;
     }
-
-    /// <summary>
-    /// What the last full build reported and wrote, as the <paramref name="cache"/> read from the
-    /// output folder (<see cref="Open"/>) records it, when its content fingerprint equals
-    /// <paramref name="fingerprint"/> and every artifact is still on disk unchanged; else null.
-    /// </summary>
-    public static (IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<Artifact> Artifacts)? Unchanged(BuildCache cache, string fingerprint)
-    {
-        var outputDirectory = cache._outputDirectory;
-        if (cache._manifest is not { Fingerprint: { } previous, Diagnostics: { } diagnostics } || previous != fingerprint) return null;
-        var artifacts = cache._previous.Values.SelectMany(e => e.Artifacts).OrderBy(a => a.Path, StringComparer.Ordinal).ToList();
-        return artifacts.All(a => a.IsIntactIn(outputDirectory)) ? (diagnostics, artifacts) : null;
-    }
-
-    /// <summary>Records the content fingerprint of a full build and what it reported, for <see cref="Unchanged"/>.</summary>
-    public void RecordFingerprint(string fingerprint, IReadOnlyList<Diagnostic> diagnostics) =>
-        _fingerprint = (fingerprint, diagnostics.ToList());
 
     /// <summary>
     /// Reads the cache the last build left. A cache that cannot be read or is damaged (edited by
@@ -69,8 +47,8 @@ internal sealed class BuildCache
         if (!enabled || !File.Exists(path)) return none;
         try
         {
-            if (Read(File.ReadAllBytes(path)) is { Schema: 1, Scopes: { } scopes } manifest)
-                return new BuildCache(outputDirectory, scopes, manifest);
+            if (Read(File.ReadAllBytes(path)) is { Schema: 1, Scopes: { } scopes })
+                return new BuildCache(outputDirectory, scopes);
             warn?.Invoke($"ignoring the damaged build cache {path}: rebuilding everything");
         }
         catch (Exception ex) when (ex is JsonException or NotSupportedException or IOException or UnauthorizedAccessException)
@@ -82,8 +60,7 @@ internal sealed class BuildCache
 
     /// <summary>
     /// The manifest, with <see cref="Manifest.Scopes"/> null when any scope lacks a field or names
-    /// an artifact that is not <see cref="Artifact.IsWellFormed"/> (the cache is damaged), and
-    /// <see cref="Manifest.Diagnostics"/> null when one of them is missing (no shortcut then).
+    /// an artifact that is not <see cref="Artifact.IsWellFormed"/> (the cache is damaged).
     /// </summary>
     private static Manifest? Read(byte[] bytes)
     {
@@ -108,7 +85,7 @@ internal sealed class BuildCache
                 scopes[scope.Name] = new Entry(inputHash, artifacts!);
             }
         }
-        return new Manifest(schema, scopes, BuildJson.String(root, "fingerprint"), BuildJson.Diagnostics(root));
+        return new Manifest(schema, scopes);
     }
 
     private static bool AllWellFormed(List<Artifact?> artifacts)
@@ -149,14 +126,6 @@ internal sealed class BuildCache
             writer.WriteEndObject();
         }
         writer.WriteEndObject();
-        writer.WriteString("fingerprint", _fingerprint?.Fingerprint);
-        if (_fingerprint?.Diagnostics is { } diagnostics)
-        {
-            writer.WriteStartArray("diagnostics");
-            foreach (var diagnostic in diagnostics) BuildJson.WriteDiagnostic(writer, diagnostic);
-            writer.WriteEndArray();
-        }
-        else writer.WriteNull("diagnostics");
         writer.WriteEndObject();
     });
 
@@ -169,8 +138,8 @@ internal sealed class BuildCache
         File.Copy(source, target, overwrite: true);
     }
 
-    [DllImport("libc", SetLastError = true)]
-    private static extern int link(string oldpath, string newpath);
+    [LibraryImport("libc", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial int link(string oldpath, string newpath);
 }
 
 /// <summary>Computes the input hash of each scope.</summary>

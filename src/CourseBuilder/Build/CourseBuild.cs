@@ -57,19 +57,15 @@ public static class CourseBuild
         var output = OutputGuard.CheckTarget(options.ContentDirectory, options.OutputDirectory);
         var fullBuild = options.ModuleId is null && options.Formats is null;
         var toolIdentity = options.ToolIdentity ?? InputHasher.DefaultToolIdentity;
-        // An interrupted swap left work to finish (under the lock, below): no shortcut then. The
-        // last build's record is read on the other core while this one hashes the content: the two
-        // are most of a build with nothing changed.
-        var recorded = options.UseCache && fullBuild && !Directory.Exists(Staging.PreviousOf(output))
-            ? Task.Run(() => BuildCache.Open(output, enabled: true))
-            : null;
         // Taken for every full build, --no-cache too, so that the next build can compare with it.
         var fingerprint = fullBuild
             ? ContentFingerprint.Compute(options.ContentDirectory, $"{Path.GetFullPath(options.ContentDirectory)}|{toolIdentity}")
             : null;
-        if (recorded is not null && fingerprint is not null
-            && BuildCache.Unchanged(recorded.GetAwaiter().GetResult(), fingerprint) is { } unchangedBuild)
-            return new BuildResult(unchangedBuild.Diagnostics, unchangedBuild.Artifacts, stopwatch.Elapsed) { UpToDate = true };
+        // An interrupted swap left work to finish (under the lock, below): no shortcut then.
+        if (options.UseCache && fingerprint is not null && !Directory.Exists(Staging.PreviousOf(output))
+            && UpToDateRecord.Read(output) is { } record && record.Fingerprint == fingerprint
+            && OutputDigest.Of(output, record.Artifacts) == record.OutputDigest)
+            return new BuildResult(record.Diagnostics, record.Artifacts, stopwatch.Elapsed) { UpToDate = true };
         var diagnostics = new DiagnosticBag();
         var progress = options.Progress;
         progress?.StageStarted("Load", 1);
@@ -106,8 +102,12 @@ public static class CourseBuild
         var results = diagnostics.Sorted();
         if (reusable.Values.All(a => a is not null) && (partial || cache.PreviousScopes.ToHashSet().SetEquals(reusable.Keys)))
         {
-            // Nothing changed: the output folder is already what this build would write.
+            // Nothing changed: the output folder is already what this build would write. Its
+            // up-to-date record was missing or stale (else the shortcut above had answered):
+            // writing it lets the next build answer without loading the course.
             var unchanged = reusable.Values.SelectMany(a => a!).Concat(kept).OrderBy(a => a.Path, StringComparer.Ordinal).ToList();
+            if (fingerprint is not null && OutputDigest.Of(output, unchanged) is { } digest)
+                UpToDateRecord.Replace(output, new UpToDateRecord(fingerprint, digest, unchanged, results));
             return new BuildResult(results, unchanged, stopwatch.Elapsed) { UpToDate = true };
         }
 
@@ -163,9 +163,13 @@ public static class CourseBuild
         if (partial)
             foreach (var scope in cache.PreviousScopes.ToList()) cache.KeepPrevious(scope);
         var sorted = built.Values.SelectMany(b => b).Concat(kept).OrderBy(a => a.Path, StringComparer.Ordinal).ToList();
-        // Taken before loading, so an edit made during this build makes the next one look again.
-        if (fingerprint is not null) cache.RecordFingerprint(fingerprint, results);
         File.WriteAllBytes(staging.PathOf(BuildCache.FileName), cache.Serialize());
+        // The fingerprint was taken before loading, so an edit made during this build makes the
+        // next one look again. The cache file is in the digest: a damaged cache is then seen
+        // and reported by the next build, not skipped by its shortcut.
+        if (fingerprint is not null)
+            File.WriteAllBytes(staging.PathOf(UpToDateRecord.FileName),
+                new UpToDateRecord(fingerprint, OutputDigest.Of(staging.Root, sorted)!, sorted, results).Serialize());
         File.WriteAllBytes(staging.PathOf(BuildReport.FileName),
             BuildReport.Serialize(course.Id, course.ContentDirectory, stopwatch.Elapsed, sorted, results));
         staging.Commit();

@@ -43,14 +43,15 @@ public sealed class BuildCacheTests : IDisposable
     [Fact]
     public void AFullBuildWithNothingChangedAnswersFromTheContentFingerprintWithoutLoading()
     {
-        // The last build's report, as the cache keeps it, is what an unchanged build repeats: a
-        // message edited in the cache comes back, so the course was not loaded and checked again.
-        var cacheFile = Path.Combine(_output, ".coursebuilder-cache.json");
-        var cache = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(cacheFile))!;
-        Assert.Equal(64, cache["fingerprint"]!.GetValue<string>().Length);
-        cache["diagnostics"] = System.Text.Json.Nodes.JsonNode.Parse(
-            """[{"severity":0,"code":"CB0028","message":"kept from the last build","location":{"path":"quiz.md","line":3,"column":1}}]""");
-        File.WriteAllText(cacheFile, cache.ToJsonString());
+        // The last build's report, as its up-to-date record keeps it, is what an unchanged build
+        // repeats: a message added to the record comes back, so the course was not loaded and
+        // checked again.
+        var recordFile = Path.Combine(_output, ".coursebuilder-up-to-date");
+        var lines = File.ReadAllLines(recordFile);
+        Assert.Equal("coursebuilder-up-to-date\t1", lines[0]);
+        Assert.Matches("^fingerprint\t[0-9a-f]{16}$", lines[1]);
+        Assert.Matches("^output\t[0-9a-f]{16}$", lines[2]);
+        File.AppendAllText(recordFile, "diagnostic\t0\tCB0028\tquiz.md\t3\t1\tkept from the last build\n");
 
         var replayed = Build();
         Assert.True(replayed.UpToDate);
@@ -124,6 +125,48 @@ public sealed class BuildCacheTests : IDisposable
         var result = Build();
         Assert.Equal(["more"], result.RebuiltScopes);
         Assert.Equal(original, File.ReadAllText(page));
+    }
+
+    [Fact]
+    public void AnArtifactChangedWithoutChangingItsSizeIsNotTakenForUpToDate()
+    {
+        // The up-to-date record holds a digest of every artifact's bytes, not only their sizes.
+        var page = Path.Combine(_output, "html/modules/more/index.html");
+        var original = File.ReadAllBytes(page);
+        var edited = (byte[])original.Clone();
+        edited[^2] = edited[^2] == (byte)'x' ? (byte)'y' : (byte)'x';
+        File.WriteAllBytes(page, edited);
+
+        var result = Build();
+        Assert.False(result.UpToDate);
+        Assert.Equal(["more"], result.RebuiltScopes);
+        Assert.Equal(original, File.ReadAllBytes(page));
+    }
+
+    [Theory]
+    [InlineData("garbage")]
+    [InlineData("path-outside")]
+    [InlineData("truncated")]
+    public void ADamagedUpToDateRecordOnlyCostsTheOrdinaryPath(string damage)
+    {
+        var record = Path.Combine(_output, ".coursebuilder-up-to-date");
+        var text = File.ReadAllText(record);
+        File.WriteAllText(record, damage switch
+        {
+            "garbage" => "not a record\n",
+            "path-outside" => text.Replace("\thtml/course/index.html\t", "\t../../etc/hostname\t"),
+            _ => text[..(text.Length / 2)],
+        });
+
+        var before = Stamps();
+        var result = Build();
+        Assert.True(result.Succeeded);
+        // The cache was intact: the ordinary path finds nothing to rebuild and writes the record anew.
+        Assert.True(result.UpToDate);
+        Assert.Empty(result.RebuiltScopes);
+        Assert.Equal(text, File.ReadAllText(record));
+        var artifacts = before.Keys.Where(k => k != ".coursebuilder-up-to-date").ToList();
+        Assert.Equal(artifacts.Select(k => before[k]), artifacts.Select(k => Stamps()[k]));
     }
 
     [Fact]
