@@ -1,16 +1,15 @@
 using System.Text.Json;
-using CourseBuilder.Diagnostics;
 
 namespace CourseBuilder.Build;
 
 /// <summary>
-/// .coursebuilder-cache.json and build-report.json, read and written by hand. A build with nothing
-/// changed reads the cache and stops, so what reads it must cost next to nothing at start-up:
-/// the reflection serializer emits and JIT-compiles code for every type it meets, and even the
-/// source-generated one JIT-compiles a few hundred generic methods of System.Text.Json to set
-/// itself up (measured on the bundled course: 60-70 ms and 35-40 ms of a 0.2 s build; this
-/// reader, 10 ms with loading System.Text.Json). The files keep the shape the
-/// serializer gave them: camelCase names, indented, nulls written, enums as numbers.
+/// .coursebuilder-cache.json and build-report.json, read and written by hand: the reflection
+/// serializer emits and JIT-compiles code for every type it meets, and even the source-generated
+/// one JIT-compiles a few hundred generic methods of System.Text.Json to set itself up
+/// (measured on the bundled course: 60-70 ms and 35-40 ms of a 0.2 s build; this reader, 10 ms
+/// with loading System.Text.Json, which a build with nothing changed now avoids altogether, see
+/// <see cref="UpToDateRecord"/>). The files keep the shape the serializer gave them: camelCase
+/// names, indented, nulls written, enums as numbers.
 ///
 /// Reading follows the serializer's rules: names are case-sensitive, unknown names are skipped,
 /// a missing or null field reads as null (the caller then calls the file damaged), and a value
@@ -41,21 +40,6 @@ internal static class BuildJson
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
-    }
-
-    public static void WriteDiagnostic(Utf8JsonWriter writer, Diagnostic d)
-    {
-        writer.WriteStartObject();
-        writer.WriteNumber("severity", (int)d.Severity);
-        writer.WriteString("code", d.Code);
-        writer.WriteString("message", d.Message);
-        writer.WriteStartObject("location");
-        writer.WriteString("path", d.Location.Path);
-        writer.WriteNumber("line", d.Location.Line);
-        writer.WriteNumber("column", d.Location.Column);
-        writer.WriteEndObject();
-        writer.WriteBoolean("isError", d.IsError);
-        writer.WriteEndObject();
     }
 
     // Plain loops over reference types below, no LINQ or lists over JsonElement: generic code over
@@ -113,20 +97,6 @@ internal static class BuildJson
             artifacts.Add(a.ValueKind == JsonValueKind.Null ? null
                 : new Artifact(String(a, "kind")!, String(a, "moduleId"), String(a, "path")!, Number(a, "size"), String(a, "sha256")!));
         return artifacts;
-    }
-
-    /// <summary>A diagnostics array, or null when it is missing or null, or when one of its elements is null.</summary>
-    public static List<Diagnostic>? Diagnostics(JsonElement obj, string name = "diagnostics")
-    {
-        if (!TryGetArray(obj, name, out var array)) return null;
-        var diagnostics = new List<Diagnostic>(array.GetArrayLength());
-        foreach (var d in array.EnumerateArray())
-        {
-            if (d.ValueKind == JsonValueKind.Null) return null;
-            var location = TryGet(d, "location", out var l) ? new SourceLocation(String(l, "path")!, Int(l, "line"), Int(l, "column")) : default;
-            diagnostics.Add(new Diagnostic((Severity)Int(d, "severity"), String(d, "code")!, String(d, "message")!, location));
-        }
-        return diagnostics;
     }
 
     private static JsonException Wrong(string name) => new($"'{name}' has a value of the wrong kind");
