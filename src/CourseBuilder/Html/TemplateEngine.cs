@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 using CourseBuilder.Diagnostics;
+using CourseBuilder.Loading;
 using CourseBuilder.Markdown.Partials;
 using CourseBuilder.Model;
 using RazorLight;
@@ -59,8 +60,7 @@ public sealed class TemplateEngine
     {
         var folders = OverrideFolders(course).ToList();
         if (folders.Count == 0) return;
-        var files = folders.SelectMany(f => Directory.EnumerateFiles(f.Folder, "*" + TemplateLookup.Extension, SearchOption.AllDirectories)
-            .Order(StringComparer.Ordinal).Select(file => (File: file, f.Folder, f.Scope))).ToList();
+        var files = folders.SelectMany(f => TemplateFiles(f.Folder).Select(file => (File: file, f.Folder, f.Scope))).ToList();
         var sources = string.Join('\n', files.Select(f => File.ReadAllText(f.File)));
         var compiled = true;
         foreach (var (file, folder, scope) in files)
@@ -79,7 +79,42 @@ public sealed class TemplateEngine
                 diagnostics.Warning(DiagnosticCode.UnusedTemplate, new SourceLocation(file, 1, 1),
                     $"'{name}' is not the name of a built-in template and no template includes it, so it is never used; the built-in templates are {string.Join(", ", TemplateLookup.BuiltInNames)}");
         }
-        if (compiled) TryRender(course, diagnostics);
+        // Rendering reads every override the lookup finds, a pipe the loader refused included:
+        // only a course without errors is rendered, as only such a course is built.
+        if (compiled && !diagnostics.HasErrors) TryRender(course, diagnostics);
+    }
+
+    /// <summary>
+    /// The regular .cshtml files under a templates folder, walked by hand: links to folders,
+    /// pipes, devices and files over the size limit are left out (the loader reports them), so
+    /// that checking templates never follows a link loop or waits on a pipe.
+    /// </summary>
+    private static IEnumerable<string> TemplateFiles(string folder, int depth = 0)
+    {
+        string[] entries;
+        try
+        {
+            entries = Directory.GetFileSystemEntries(folder);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            yield break;
+        }
+        Array.Sort(entries, StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            var isLink = new FileInfo(entry).LinkTarget is not null;
+            switch (InputFiles.KindOf(entry))
+            {
+                case InputFiles.Kind.Folder when !isLink && depth < 16:
+                    foreach (var file in TemplateFiles(entry, depth + 1)) yield return file;
+                    break;
+                case InputFiles.Kind.File when entry.EndsWith(TemplateLookup.Extension, StringComparison.Ordinal)
+                                               && new FileInfo(entry).Length <= InputFiles.Current.AssetBytes:
+                    yield return entry;
+                    break;
+            }
+        }
     }
 
     /// <summary>Renders every player page once, writing nothing, to find an override that fails while rendering.</summary>

@@ -47,6 +47,7 @@ public static class BadInputCorpus
     private static void Apply(TempDir temp, string content, string[] action)
     {
         var path = Path.Combine(content, action[1]);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         switch (action[0])
         {
             case "fifo":
