@@ -47,6 +47,10 @@ internal sealed class CompiledTemplateStore(TemplateLookup lookup) : ICachingPro
 
     public TemplateCacheLookupResult RetrieveTemplate(string key)
     {
+        // Every include asks here first, one stack frame group deeper each time: a template that
+        // includes itself under a computed name (the check finds literal ones) stops with an
+        // exception the build reports, before the stack overflows and takes the process with it.
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         if (_factories.TryGetValue(key, out var known)) return new TemplateCacheLookupResult(new TemplateCacheItem(key, known));
         if (lookup.Source(TemplateLookup.Normalize(key)) is not { } source) return new TemplateCacheLookupResult();
         var id = SourceId(TemplateLookup.Normalize(key), source);

@@ -19,7 +19,7 @@ namespace CourseBuilder.Html;
 /// <c>content/templates/</c>; <see cref="TemplateLookup"/> resolves each name in that order.
 /// One instance serves one build, which may render in parallel.
 /// </summary>
-public sealed class TemplateEngine
+public sealed partial class TemplateEngine
 {
     public const string OverrideFolder = "templates";
 
@@ -81,8 +81,47 @@ public sealed class TemplateEngine
         }
         // Rendering reads every override the lookup finds, a pipe the loader refused included:
         // only a course without errors is rendered, as only such a course is built.
-        if (compiled && !diagnostics.HasErrors) TryRender(course, diagnostics);
+        if (!compiled || diagnostics.HasErrors) return;
+        var cycles = 0;
+        foreach (var (_, scope) in folders)
+        {
+            var lookup = For(scope).Lookup;
+            if (IncludeCycle(lookup, "player") is not { } cycle) continue;
+            var file = cycle.Select(lookup.OverrideOf).First(f => f is not null)!;
+            if (diagnostics.Sorted().Any(d => d.Location.Path == file && d.Code == DiagnosticCode.TemplateRenderError.Id)) continue;
+            diagnostics.Error(DiagnosticCode.TemplateRenderError, new SourceLocation(file, 1, 1),
+                $"template includes itself ({string.Join(" → ", cycle)}), so rendering it would never end");
+            cycles++;
+        }
+        if (cycles == 0) TryRender(course, diagnostics);
     }
+
+    /// <summary>
+    /// A chain of templates from <paramref name="start"/> that comes back to one of them, by the
+    /// names written in <c>IncludeAsync("…")</c> and <c>Layout = "…"</c>; null when there is none.
+    /// Rendering such a chain would only stop when the process ran out of stack, which no
+    /// exception handler survives, so it is found from the sources before anything renders.
+    /// </summary>
+    private static string[]? IncludeCycle(TemplateLookup lookup, string start)
+    {
+        var path = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        string[]? Visit(string name)
+        {
+            var at = path.IndexOf(name);
+            if (at >= 0) return [.. path.Skip(at), name];
+            if (!seen.Add(name) || lookup.Source(name) is not { } source) return null;
+            path.Add(name);
+            foreach (System.Text.RegularExpressions.Match reference in NamedTemplate().Matches(System.Text.Encoding.UTF8.GetString(source)))
+                if (Visit(TemplateLookup.Normalize(reference.Groups[1].Value)) is { } cycle) return cycle;
+            path.RemoveAt(path.Count - 1);
+            return null;
+        }
+        return Visit(start);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:IncludeAsync\s*\(\s*|Layout\s*=\s*)""([^""\r\n]+)""")]
+    private static partial System.Text.RegularExpressions.Regex NamedTemplate();
 
     /// <summary>
     /// The regular .cshtml files under a templates folder, walked by hand: links to folders,
@@ -121,20 +160,40 @@ public sealed class TemplateEngine
     private void TryRender(Course course, DiagnosticBag diagnostics)
     {
         var stage = new HtmlStage(course, this);
-        foreach (var scope in course.Modules.Select(m => (Module?)m).Append(null))
+        Exception? failure = null;
+        // On a thread with the stack a build's render jobs have (the thread pool's), not the
+        // main thread's eight times larger one: a template that includes itself under a computed
+        // name then stops as deep as it would in a build, and in a second rather than half a minute.
+        var render = new Thread(() =>
         {
             try
             {
-                stage.Render(scope);
+                foreach (var scope in course.Modules.Select(m => (Module?)m).Append(null))
+                {
+                    try
+                    {
+                        stage.Render(scope);
+                    }
+                    catch (TemplateRenderException ex)
+                    {
+                        diagnostics.Error(DiagnosticCode.TemplateRenderError, new SourceLocation(ex.File, 1, 1),
+                            $"template fails while rendering {(scope is null ? "the whole-course page" : $"module '{scope.Id}'")}: {ex.Message}");
+                        return;
+                    }
+                }
             }
-            catch (TemplateRenderException ex)
+            catch (Exception ex)
             {
-                diagnostics.Error(DiagnosticCode.TemplateRenderError, new SourceLocation(ex.File, 1, 1),
-                    $"template fails while rendering {(scope is null ? "the whole-course page" : $"module '{scope.Id}'")}: {ex.Message}");
-                return;
+                failure = ex;
             }
-        }
+        }, maxStackSize: RenderStackBytes);
+        render.Start();
+        render.Join();
+        if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
     }
+
+    /// <summary>What .NET gives thread-pool threads on Linux, where the build renders.</summary>
+    private const int RenderStackBytes = 1536 * 1024;
 
     /// <summary>The course's templates/ folder and each module's, where they exist.</summary>
     private IEnumerable<(string Folder, Module? Scope)> OverrideFolders(Course course)
@@ -206,6 +265,8 @@ public sealed class TemplateSet : IPartialTemplates
     {
         if (ex is TemplateNotFoundException && System.Text.RegularExpressions.Regex.Match(ex.Message, @"with key (\S+)") is { Success: true } key)
             return $"it includes '{TemplateLookup.Normalize(key.Groups[1].Value)}', which is no template here; the built-in templates are {string.Join(", ", TemplateLookup.BuiltInNames)}";
+        if (ex is InsufficientExecutionStackException)
+            return "templates include one another too deeply: does one include itself?";
         return $"{ex.GetType().Name}: {ex.Message}";
     }
 
