@@ -21,8 +21,14 @@ namespace CourseBuilder.Html;
 /// from there by the next run. Sources are hashed, not names: the same partial resolved for two
 /// modules is compiled once, and an edited override is compiled again.
 /// </summary>
-internal sealed class CompiledTemplateStore(TemplateLookup lookup) : ICachingProvider, IPrecompileCallback
+internal sealed class CompiledTemplateStore(TemplateLookup lookup, string saveFolder, IReadOnlyList<string> loadFolders) : ICachingProvider, IPrecompileCallback
 {
+    /// <summary>The store a build uses: the templates shipped compiled with the tool, then the user's cache, where it saves what it compiles.</summary>
+    public CompiledTemplateStore(TemplateLookup lookup) : this(lookup, Folder, [ShippedFolder, Folder]) { }
+
+    /// <summary>Built-in templates compiled when the tool was built (CourseBuilder.TemplatePrecompiler), beside the tool's assemblies.</summary>
+    public static string ShippedFolder => Path.Combine(AppContext.BaseDirectory, TemplateEngine.ShippedTemplatesFolder);
+
     /// <summary>Where compiled templates live: $COURSEBUILDER_CACHE_DIR, else $XDG_CACHE_HOME/coursebuilder, else ~/.cache/coursebuilder.</summary>
     public static string Folder
     {
@@ -54,7 +60,7 @@ internal sealed class CompiledTemplateStore(TemplateLookup lookup) : ICachingPro
         if (_factories.TryGetValue(key, out var known)) return new TemplateCacheLookupResult(new TemplateCacheItem(key, known));
         if (lookup.Source(TemplateLookup.Normalize(key)) is not { } source) return new TemplateCacheLookupResult();
         var id = SourceId(TemplateLookup.Normalize(key), source);
-        if (!LoadedTypes.TryGetValue(id, out var type) && (type = LoadFromDisk(id)) is null) return new TemplateCacheLookupResult();
+        if (!LoadedTypes.TryGetValue(id, out var type) && (type = LoadFromDisk(loadFolders, id)) is null) return new TemplateCacheLookupResult();
         LoadedTypes.TryAdd(id, type);
         var factory = _factories.GetOrAdd(key, _ => () => (ITemplatePage)Activator.CreateInstance(type)!);
         return new TemplateCacheLookupResult(new TemplateCacheItem(key, factory));
@@ -70,21 +76,28 @@ internal sealed class CompiledTemplateStore(TemplateLookup lookup) : ICachingPro
     public void Invoke(IGeneratedRazorTemplate generatedRazorTemplate, byte[] rawAssembly, byte[] rawSymbolStore)
     {
         var name = TemplateLookup.Normalize(generatedRazorTemplate.TemplateKey);
-        if (lookup.Source(name) is { } source) Save(Path.Combine(Folder, SourceId(name, source) + ".dll"), rawAssembly);
+        if (lookup.Source(name) is { } source) Save(Path.Combine(saveFolder, SourceId(name, source) + ".dll"), rawAssembly);
     }
 
-    private static Type? LoadFromDisk(string id)
+    /// <summary>The file name a compiled <paramref name="name"/> has in a store folder: its source id.</summary>
+    public string? FileNameOf(string name) => lookup.Source(name) is { } source ? SourceId(name, source) + ".dll" : null;
+
+    private static Type? LoadFromDisk(IReadOnlyList<string> folders, string id)
     {
-        var file = Path.Combine(Folder, id + ".dll");
-        if (!File.Exists(file)) return null;
-        try
+        foreach (var folder in folders)
         {
-            return Assembly.Load(File.ReadAllBytes(file)).GetCustomAttribute<RazorLightTemplateAttribute>()?.TemplateType;
+            var file = Path.Combine(folder, id + ".dll");
+            if (!File.Exists(file)) continue;
+            try
+            {
+                if (Assembly.Load(File.ReadAllBytes(file)).GetCustomAttribute<RazorLightTemplateAttribute>()?.TemplateType is { } type) return type;
+            }
+            catch (Exception ex) when (ex is BadImageFormatException or IOException or UnauthorizedAccessException)
+            {
+                // A damaged or unreadable entry: the next folder, or RazorLight compiles the template again.
+            }
         }
-        catch (Exception ex) when (ex is BadImageFormatException or IOException or UnauthorizedAccessException)
-        {
-            return null; // A damaged or unreadable entry: RazorLight compiles the template again.
-        }
+        return null;
     }
 
     private static void Save(string file, byte[] bytes)

@@ -23,6 +23,9 @@ public sealed partial class TemplateEngine
 {
     public const string OverrideFolder = "templates";
 
+    /// <summary>Beside the tool's assemblies: the built-in templates, compiled when the tool was built.</summary>
+    public const string ShippedTemplatesFolder = "templates";
+
     private readonly string _courseFolder;
     private readonly ConcurrentDictionary<string, Lazy<TemplateSet>> _sets = new(StringComparer.Ordinal);
 
@@ -30,6 +33,25 @@ public sealed partial class TemplateEngine
 
     /// <summary>The templates as the tool ships them, for pages no course may restyle (LMS pages).</summary>
     public static TemplateSet BuiltIn { get; } = new(new TemplateLookup([]));
+
+    /// <summary>
+    /// Compiles every built-in template into <paramref name="outputDirectory"/>/templates/, as the
+    /// tool's build does (CourseBuilder.TemplatePrecompiler) so that the tool ships them compiled;
+    /// removes what an earlier run left there for sources that changed. Returns how many there are.
+    /// </summary>
+    public static int PrecompileBuiltIns(string outputDirectory)
+    {
+        var folder = Path.Combine(outputDirectory, ShippedTemplatesFolder);
+        Directory.CreateDirectory(folder);
+        var lookup = new TemplateLookup([]);
+        var store = new CompiledTemplateStore(lookup, folder, [folder]);
+        var set = new TemplateSet(lookup, store);
+        foreach (var name in TemplateLookup.BuiltInNames) set.Compile(name);
+        var current = TemplateLookup.BuiltInNames.Select(store.FileNameOf).ToHashSet(StringComparer.Ordinal);
+        foreach (var stale in Directory.GetFiles(folder, "*.dll").Where(f => !current.Contains(Path.GetFileName(f))))
+            File.Delete(stale);
+        return current.Count;
+    }
 
     /// <summary>The templates a module's pages use, or the whole course's pages when <paramref name="module"/> is null.</summary>
     public TemplateSet For(Module? module)
@@ -212,12 +234,12 @@ public sealed class TemplateSet : IPartialTemplates
 {
     private readonly Lazy<RazorLightEngine> _engine;
 
-    internal TemplateSet(TemplateLookup lookup)
+    internal TemplateSet(TemplateLookup lookup, CompiledTemplateStore? compiled = null)
     {
         Lookup = lookup;
         _engine = new Lazy<RazorLightEngine>(() =>
         {
-            var store = new CompiledTemplateStore(lookup);
+            var store = compiled ?? new CompiledTemplateStore(lookup);
             // The engine renders from the store. Only a template the store does not hold yet
             // needs RazorLight's compiler, and building one sets up the Razor language engine
             // and Roslyn (a quarter of a second before any template compiles): it is built

@@ -9,7 +9,8 @@ namespace CourseBuilder.Tests.Foundation;
 /// package (CourseBuilder.linux-x64) and the framework-dependent one for every other platform
 /// (CourseBuilder.any) beside the package that points to them; <c>dotnet tool install</c> from
 /// those local packages into a temporary tool path; then the installed <c>coursebuilder</c>
-/// builds the bundled course with templates compiled afresh. Slow (a minute or more: pack
+/// builds the bundled course from an empty template cache, with the built-in templates it
+/// ships compiled. Slow (a minute or more: pack
 /// compiles the tool ahead of time), so everything that needs the installed tool is this one test.
 /// </summary>
 public sealed partial class ToolPackageTests
@@ -56,8 +57,13 @@ public sealed partial class ToolPackageTests
         Assert.DoesNotContain("CourseBuilder.Cli", help.Output);
 
         var output = temp.Sub("out");
-        var build = Run(coursebuilder, ["build", TestPaths.BundledContent, "--out", output, "--no-cache"], temp.Sub("template-cache"));
+        var templateCache = temp.Sub("template-cache");
+        var build = Run(coursebuilder, ["build", TestPaths.BundledContent, "--out", output, "--no-cache"], templateCache);
         Assert.True(build.Code == 0, build.Output);
+        // The package carries the built-in templates compiled: the build compiled none of its own.
+        Assert.Equal(12, Directory.GetFiles(Path.Combine(tools, ".store"), "*.dll", SearchOption.AllDirectories)
+            .Count(f => Path.GetFileName(Path.GetDirectoryName(f)) == "templates"));
+        Assert.False(Directory.Exists(Path.Combine(templateCache, "templates")));
         var modules = Directory.GetDirectories(Path.Combine(TestPaths.BundledContent, "modules")).Length;
         Assert.Equal(modules + 1, Directory.GetFiles(Path.Combine(output, "scorm12"), "*.zip").Length);
         Assert.Equal(modules + 1, Directory.GetFiles(Path.Combine(output, "scorm2004"), "*.zip").Length);
