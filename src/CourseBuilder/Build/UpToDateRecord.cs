@@ -15,6 +15,7 @@ internal sealed record UpToDateRecord(string Fingerprint, string OutputDigest, I
 {
     public const string FileName = ".coursebuilder-up-to-date";
     private const string Header = "coursebuilder-up-to-date\t1";
+    private const long MaxBytes = 16L << 20;
 
     /// <summary>The record in <paramref name="outputDirectory"/>; null when there is none or it cannot be read or trusted.</summary>
     public static UpToDateRecord? Read(string outputDirectory)
@@ -23,7 +24,9 @@ internal sealed record UpToDateRecord(string Fingerprint, string OutputDigest, I
         try
         {
             var path = Path.Combine(outputDirectory, FileName);
-            if (!File.Exists(path)) return null;
+            // Only a regular file of a plausible size: a pipe put in its place must not make the
+            // build wait, nor a huge file make it read.
+            if (Loading.InputFiles.KindOf(path) != Loading.InputFiles.Kind.File || new FileInfo(path).Length > MaxBytes) return null;
             lines = File.ReadAllText(path, Encoding.UTF8).Split('\n');
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

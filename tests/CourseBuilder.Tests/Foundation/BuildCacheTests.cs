@@ -147,16 +147,24 @@ public sealed class BuildCacheTests : IDisposable
     [InlineData("garbage")]
     [InlineData("path-outside")]
     [InlineData("truncated")]
+    [InlineData("pipe")]
     public void ADamagedUpToDateRecordOnlyCostsTheOrdinaryPath(string damage)
     {
         var record = Path.Combine(_output, ".coursebuilder-up-to-date");
         var text = File.ReadAllText(record);
-        File.WriteAllText(record, damage switch
+        if (damage == "pipe")
         {
-            "garbage" => "not a record\n",
-            "path-outside" => text.Replace("\thtml/course/index.html\t", "\t../../etc/hostname\t"),
-            _ => text[..(text.Length / 2)],
-        });
+            // Read, a pipe would make the build wait for a writer that never comes.
+            File.Delete(record);
+            BadInputCorpus.MakeFifo(record);
+        }
+        else
+            File.WriteAllText(record, damage switch
+            {
+                "garbage" => "not a record\n",
+                "path-outside" => text.Replace("\thtml/course/index.html\t", "\t../../etc/hostname\t"),
+                _ => text[..(text.Length / 2)],
+            });
 
         var before = Stamps();
         var result = Build();
