@@ -8,7 +8,7 @@ public sealed class CalloutHtmlRenderer : DirectivePartialRenderer<CalloutBlock>
 {
     protected override void Write(HtmlRenderer renderer, CalloutBlock block) =>
         WritePartial(renderer, "callout", () => new CalloutView(block.CssName,
-            Escaped(block.Label), block.Title is { } title ? Escaped(title) : null, Rendered(renderer, block)));
+            Escaped(renderer, block.Label), block.Title is { } title ? Escaped(renderer, title) : null, Rendered(renderer, block)));
 }
 
 /// <summary>What <c>directives/callout</c> shows.</summary>

@@ -7,8 +7,8 @@ namespace CourseBuilder.Markdown.Figures;
 public sealed class FigureHtmlRenderer : DirectivePartialRenderer<FigureBlock>
 {
     protected override void Write(HtmlRenderer renderer, FigureBlock block) =>
-        WritePartial(renderer, "figure", () => new FigureView(EscapedUrl(renderer, block.Image.Url), Escaped(block.AltText),
-            block.Caption is { } caption ? Escaped(caption) : null));
+        WritePartial(renderer, "figure", () => new FigureView(EscapedUrl(renderer, block.Image.Url), Escaped(renderer, block.AltText),
+            block.Caption is { } caption ? Escaped(renderer, caption) : null));
 }
 
 /// <summary>What <c>directives/figure</c> shows.</summary>

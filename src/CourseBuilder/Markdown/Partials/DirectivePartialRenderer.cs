@@ -47,28 +47,9 @@ public abstract class DirectivePartialRenderer<TBlock> : HtmlObjectRenderer<TBlo
             renderer.Write(html);
     }
 
-    /// <summary>Text escaped as Markdig's <see cref="HtmlRenderer.WriteEscape(string)"/> escapes it: &amp;, &lt;, &gt; and &quot;.</summary>
-    protected static string Escaped(string text)
-    {
-        // Most labels and ids hold none of the four: no copy then. (A renderer built just to
-        // escape would set up all of Markdig's renderers for each call.)
-        if (text.AsSpan().IndexOfAny(EscapedCharacters) < 0) return text;
-        var escaped = new System.Text.StringBuilder(text.Length + 16);
-        foreach (var c in text)
-        {
-            switch (c)
-            {
-                case '&': escaped.Append("&amp;"); break;
-                case '<': escaped.Append("&lt;"); break;
-                case '>': escaped.Append("&gt;"); break;
-                case '"': escaped.Append("&quot;"); break;
-                default: escaped.Append(c); break;
-            }
-        }
-        return escaped.ToString();
-    }
-
-    private static readonly System.Buffers.SearchValues<char> EscapedCharacters = System.Buffers.SearchValues.Create("&<>\"");
+    /// <summary>Text as <paramref name="renderer"/> escapes it in HTML (Markdig's own WriteEscape).</summary>
+    protected static string Escaped(HtmlRenderer renderer, string text) =>
+        Rendered(renderer, r => r.WriteEscape(text));
 
     /// <summary>A link or image address as <paramref name="renderer"/> writes it (escaped, rewritten if the renderer rewrites links).</summary>
     protected static string EscapedUrl(HtmlRenderer renderer, string? url) =>

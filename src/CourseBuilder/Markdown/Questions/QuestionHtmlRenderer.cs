@@ -38,11 +38,11 @@ public sealed class QuestionHtmlRenderer : DirectivePartialRenderer<QuestionBloc
         var legend = q.Stem.LastOrDefault() as ParagraphBlock;
         var before = legend is null ? q.Stem : q.Stem.Take(q.Stem.Count - 1).ToList();
         var scenario = q.Scenario is { } s
-            ? new ScenarioView(s.Author is { } author ? Escaped(author) : null, s.Platform is { } platform ? Escaped(platform) : null, Rendered(renderer, s.Post))
+            ? new ScenarioView(s.Author is { } author ? Escaped(renderer, author) : null, s.Platform is { } platform ? Escaped(renderer, platform) : null, Rendered(renderer, s.Post))
             : null;
-        var choices = q.Choices.Select(c => new ChoiceView(c.Key.ToString(), Escaped($"{formId}-{c.Key}"), c.Pinned, !q.Graded && c.Correct,
+        var choices = q.Choices.Select(c => new ChoiceView(c.Key.ToString(), Escaped(renderer, $"{formId}-{c.Key}"), c.Pinned, !q.Graded && c.Correct,
             RenderedInline(renderer, c.Text), c.Feedback.Count > 0 ? Rendered(renderer, c.Feedback) : null)).ToList();
-        return new QuestionView(Escaped(q.Id), Escaped(formId), TypeName(q.Type), q.Graded, scenario,
+        return new QuestionView(Escaped(renderer, q.Id), Escaped(renderer, formId), TypeName(q.Type), q.Graded, scenario,
             before.Count > 0 ? Rendered(renderer, before) : null,
             legend is not null ? RenderedInline(renderer, legend) : null,
             choices,

@@ -10,7 +10,7 @@ public sealed class ReflectionHtmlRenderer : DirectivePartialRenderer<Reflection
     public bool WithoutScript { get; set; }
 
     protected override void Write(HtmlRenderer renderer, ReflectionBlock block) =>
-        WritePartial(renderer, "reflection", () => new ReflectionView(Escaped(block.Id), Escaped("reflection-" + block.Id),
+        WritePartial(renderer, "reflection", () => new ReflectionView(Escaped(renderer, block.Id), Escaped(renderer, "reflection-" + block.Id),
             Math.Clamp(block.Lines, 3, 12), WithoutScript, Rendered(renderer, block)));
 }
 

@@ -7,7 +7,7 @@ namespace CourseBuilder.Markdown.Reveals;
 public sealed class RevealHtmlRenderer : DirectivePartialRenderer<RevealBlock>
 {
     protected override void Write(HtmlRenderer renderer, RevealBlock block) =>
-        WritePartial(renderer, "reveal", () => new RevealView(Escaped(block.Label), Rendered(renderer, block)));
+        WritePartial(renderer, "reveal", () => new RevealView(Escaped(renderer, block.Label), Rendered(renderer, block)));
 }
 
 /// <summary>What <c>directives/reveal</c> shows: the summary line and the hidden content.</summary>
