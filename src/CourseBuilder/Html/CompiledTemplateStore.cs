@@ -58,8 +58,9 @@ internal sealed class CompiledTemplateStore(TemplateLookup lookup, string saveFo
         // exception the build reports, before the stack overflows and takes the process with it.
         System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         if (_factories.TryGetValue(key, out var known)) return new TemplateCacheLookupResult(new TemplateCacheItem(key, known));
-        if (lookup.Source(TemplateLookup.Normalize(key)) is not { } source) return new TemplateCacheLookupResult();
-        var id = SourceId(TemplateLookup.Normalize(key), source);
+        var name = TemplateLookup.Normalize(key);
+        if (lookup.Source(name) is not { } source) return new TemplateCacheLookupResult();
+        var id = SourceId(name, source);
         if (!LoadedTypes.TryGetValue(id, out var type) && (type = LoadFromDisk(loadFolders, id)) is null) return new TemplateCacheLookupResult();
         LoadedTypes.TryAdd(id, type);
         var factory = _factories.GetOrAdd(key, _ => () => (ITemplatePage)Activator.CreateInstance(type)!);
@@ -122,11 +123,4 @@ internal sealed class CompiledTemplateStore(TemplateLookup lookup, string saveFo
         hash.AppendData(source);
         return Convert.ToHexStringLower(hash.GetHashAndReset())[..32];
     }
-}
-
-/// <summary>A template that does not compile, with the position of its first error in the template file.</summary>
-public sealed class TemplateException(string message, int line, int column) : Exception(message)
-{
-    public int Line { get; } = line;
-    public int Column { get; } = column;
 }

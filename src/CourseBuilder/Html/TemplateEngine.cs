@@ -1,13 +1,7 @@
 using System.Collections.Concurrent;
-using System.Reflection;
 using CourseBuilder.Diagnostics;
 using CourseBuilder.Loading;
-using CourseBuilder.Markdown.Partials;
 using CourseBuilder.Model;
-using RazorLight;
-using RazorLight.Compilation;
-using RazorLight.Razor;
-using Module = CourseBuilder.Model.Module;
 
 namespace CourseBuilder.Html;
 
@@ -104,18 +98,18 @@ public sealed partial class TemplateEngine
         // Rendering reads every override the lookup finds, a pipe the loader refused included:
         // only a course without errors is rendered, as only such a course is built.
         if (!compiled || diagnostics.HasErrors) return;
-        var cycles = 0;
+        // A course's own cycle shows again in each module that has templates of its own: once is enough.
+        var cyclic = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (_, scope) in folders)
         {
             var lookup = For(scope).Lookup;
             if (IncludeCycle(lookup, "player") is not { } cycle) continue;
             var file = cycle.Select(lookup.OverrideOf).First(f => f is not null)!;
-            if (diagnostics.Sorted().Any(d => d.Location.Path == file && d.Code == DiagnosticCode.TemplateRenderError.Id)) continue;
-            diagnostics.Error(DiagnosticCode.TemplateRenderError, new SourceLocation(file, 1, 1),
-                $"template includes itself ({string.Join(" → ", cycle)}), so rendering it would never end");
-            cycles++;
+            if (cyclic.Add(file))
+                diagnostics.Error(DiagnosticCode.TemplateRenderError, new SourceLocation(file, 1, 1),
+                    $"template includes itself ({string.Join(" → ", cycle)}), so rendering it would never end");
         }
-        if (cycles == 0) TryRender(course, diagnostics);
+        if (cyclic.Count == 0) TryRender(course, diagnostics);
     }
 
     /// <summary>
@@ -227,110 +221,4 @@ public sealed partial class TemplateEngine
             if (Directory.Exists(folder)) yield return (folder, module);
         }
     }
-}
-
-/// <summary>One lookup order's templates, compiled once and rendered as often as needed.</summary>
-public sealed class TemplateSet : IPartialTemplates
-{
-    private readonly Lazy<RazorLightEngine> _engine;
-
-    internal TemplateSet(TemplateLookup lookup, CompiledTemplateStore? compiled = null)
-    {
-        Lookup = lookup;
-        _engine = new Lazy<RazorLightEngine>(() =>
-        {
-            var store = compiled ?? new CompiledTemplateStore(lookup);
-            // The engine renders from the store. Only a template the store does not hold yet
-            // needs RazorLight's compiler, and building one sets up the Razor language engine
-            // and Roslyn (a quarter of a second before any template compiles): it is built
-            // then, not for every build.
-            var compiler = new Lazy<RazorLightEngine>(() => new RazorLightEngineBuilder()
-                .UseProject(lookup)
-                .UseCachingProvider(store)
-                .SetOperatingAssembly(typeof(TemplateSet).Assembly)
-                .Build());
-            return new RazorLightEngine(new EngineHandler(new RazorLightOptions(), new DeferredCompiler(compiler), new TemplateFactoryProvider(), store));
-        });
-    }
-
-    /// <summary>Hands compilation to a full RazorLight engine, built the first time a template must be compiled.</summary>
-    private sealed class DeferredCompiler(Lazy<RazorLightEngine> engine) : IRazorTemplateCompiler
-    {
-        public ICompilationService CompilationService => engine.Value.Handler.Compiler.CompilationService;
-
-        public Task<CompiledTemplateDescriptor> CompileAsync(string templateKey) => engine.Value.Handler.Compiler.CompileAsync(templateKey);
-    }
-
-    public TemplateLookup Lookup { get; }
-
-    /// <summary>
-    /// Renders <paramref name="name"/>. A course's override that fails while rendering (a null
-    /// it did not expect, a partial it includes that does not exist) throws
-    /// <see cref="TemplateRenderException"/> naming its file; a built-in template that fails is a
-    /// bug of the tool and its exception goes on as it is.
-    /// </summary>
-    public string Render<TModel>(string name, TModel model)
-    {
-        var page = Compile(name);
-        try
-        {
-            return _engine.Value.RenderTemplateAsync(page, model).GetAwaiter().GetResult();
-        }
-        catch (Exception ex) when (ex is not TemplateException && FailingOverride(ex) is { } file)
-        {
-            throw new TemplateRenderException(file, Explain(ex));
-        }
-    }
-
-    /// <summary>What went wrong, in an author's terms where RazorLight's are a programmer's.</summary>
-    private static string Explain(Exception ex)
-    {
-        if (ex is TemplateNotFoundException && System.Text.RegularExpressions.Regex.Match(ex.Message, @"with key (\S+)") is { Success: true } key)
-            return $"it includes '{TemplateLookup.Normalize(key.Groups[1].Value)}', which is no template here; the built-in templates are {string.Join(", ", TemplateLookup.BuiltInNames)}";
-        if (ex is InsufficientExecutionStackException)
-            return "templates include one another too deeply: does one include itself?";
-        return $"{ex.GetType().Name}: {ex.Message}";
-    }
-
-    /// <summary>Whether the lookup holds an override of any template.</summary>
-    public bool HasOverrides => Lookup.Folders.Count > 0;
-
-    /// <summary>The override file whose code threw <paramref name="ex"/>: each compiled template is an assembly that names its template.</summary>
-    private string? FailingOverride(Exception ex)
-    {
-        foreach (var frame in new System.Diagnostics.StackTrace(ex, false).GetFrames())
-        {
-            var key = frame.GetMethod()?.DeclaringType?.Assembly.GetCustomAttribute<RazorLightTemplateAttribute>()?.Key;
-            if (key is not null) return Lookup.OverrideOf(TemplateLookup.Normalize(key));
-        }
-        return null;
-    }
-
-    /// <summary>A fresh page of the compiled template <paramref name="name"/>; a template that does not compile throws <see cref="TemplateException"/>.</summary>
-    internal ITemplatePage Compile(string name)
-    {
-        try
-        {
-            return _engine.Value.CompileTemplateAsync(name).GetAwaiter().GetResult();
-        }
-        catch (RazorLight.Generation.TemplateGenerationException ex) when (ex.Diagnostics.Count > 0)
-        {
-            var first = ex.Diagnostics[0];
-            throw new TemplateException(first.GetMessage(System.Globalization.CultureInfo.InvariantCulture),
-                first.Span.LineIndex + 1, first.Span.CharacterIndex + 1);
-        }
-        catch (RazorLight.Compilation.TemplateCompilationException ex) when (ex.CompilationDiagnostics.Count > 0)
-        {
-            // Razor's #line pragmas map each error back to the template's own line.
-            var first = ex.CompilationDiagnostics[0];
-            var start = first.LineSpan?.StartLinePosition;
-            throw new TemplateException(first.ErrorMessage, (start?.Line ?? 0) + 1, (start?.Character ?? 0) + 1);
-        }
-    }
-}
-
-/// <summary>A course's template that compiled but failed while rendering.</summary>
-public sealed class TemplateRenderException(string file, string message) : Exception(message)
-{
-    public string File { get; } = file;
 }
